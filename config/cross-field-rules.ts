@@ -1,0 +1,186 @@
+import type { ConfigIssue } from './config-error';
+import { terraformKey } from './iam-names';
+import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
+
+type Issue = Omit<ConfigIssue, 'line'>;
+
+/** Rules that span several fields, run after the schema has accepted each field alone. */
+export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
+  return [
+    ...accountIdentityIssues(config),
+    ...organizationalUnitIssues(config),
+    ...groupIssues(config),
+    ...managementIssues(config),
+    ...mfaIssues(config),
+  ];
+}
+
+/** Collects the first place each value was seen; reports the later ones. */
+function findDuplicates<T>(
+  items: readonly T[],
+  valueOf: (item: T) => string | undefined,
+  pathOf: (index: number) => (string | number)[],
+  message: (value: string, firstPath: string) => string,
+): Issue[] {
+  const seen = new Map<string, (string | number)[]>();
+  const issues: Issue[] = [];
+  items.forEach((item, index) => {
+    const value = valueOf(item);
+    if (value === undefined) return;
+    const first = seen.get(value);
+    if (first) issues.push({ path: pathOf(index), message: message(value, pathLabel(first)) });
+    else seen.set(value, pathOf(index));
+  });
+  return issues;
+}
+
+function pathLabel(path: (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+}
+
+function accountIdentityIssues(config: ParsedOrgConfig): Issue[] {
+  const identity = config.identityAccount;
+  const all = [identity, ...config.accounts];
+  const pathOf = (field: string) => (i: number): (string | number)[] =>
+    i === 0 ? ['identityAccount', field] : ['accounts', i - 1, field];
+  const issues: Issue[] = [];
+
+  config.accounts.forEach((account, i) => {
+    const same =
+      account.name === identity.name ||
+      account.email.toLowerCase() === identity.email.toLowerCase() ||
+      (account.id !== undefined && account.id === identity.id);
+    if (same) {
+      issues.push({
+        path: ['accounts', i],
+        message: `is the identity account "${identity.name}" again; the identity account is declared once, under identityAccount, and is not a member account`,
+      });
+    }
+  });
+  if (issues.length) return issues;
+
+  issues.push(
+    ...findDuplicates(all, (a) => a.name, pathOf('name'), (v, first) => `duplicate account name "${v}" (first at ${first}); names must be unique`),
+    ...findDuplicates(all, (a) => terraformKey(a.name), pathOf('name'), (v, first) =>
+      `account name maps to the same Terraform key "${v}" as ${first}; names must differ in more than case and punctuation`),
+    ...findDuplicates(all, (a) => a.email.toLowerCase(), pathOf('email'), (v, first) =>
+      `duplicate email "${v}" (first at ${first}); AWS requires a unique email per account`),
+    ...findDuplicates(all, (a) => a.id, pathOf('id'), (v, first) => `duplicate account id "${v}" (first at ${first})`),
+  );
+  all.forEach((account, i) => {
+    if (account.id === config.organization.managementAccountId) {
+      issues.push({
+        path: pathOf('id')(i),
+        message: `is the management account id; the management account is organization.managementAccountId, not a member`,
+      });
+    }
+  });
+  return issues.filter((issue, i, list) => list.findIndex((o) => pathLabel([...o.path]) === pathLabel([...issue.path])) === i);
+}
+
+/** Every OU path in the tree, e.g. "Workloads/Prod". */
+export function ouPaths(units: readonly OrganizationalUnitInput[], prefix = ''): string[] {
+  return units.flatMap((ou) => {
+    const path = prefix ? `${prefix}/${ou.name}` : ou.name;
+    return [path, ...ouPaths(ou.children ?? [], path)];
+  });
+}
+
+function organizationalUnitIssues(config: ParsedOrgConfig): Issue[] {
+  const issues: Issue[] = [];
+  const checkSiblings = (units: readonly OrganizationalUnitInput[], path: (string | number)[]) => {
+    issues.push(
+      ...findDuplicates(units, (u) => u.name.toLowerCase(), (i) => [...path, i, 'name'], (v, first) =>
+        `duplicate OU name "${v}" under the same parent (first at ${first})`),
+    );
+    units.forEach((u, i) => checkSiblings(u.children ?? [], [...path, i, 'children']));
+  };
+  checkSiblings(config.organization.organizationalUnits, ['organization', 'organizationalUnits']);
+
+  const known = ouPaths(config.organization.organizationalUnits);
+  const keyOwners = new Map<string, string>();
+  for (const path of known) {
+    const key = terraformKey(path);
+    const owner = keyOwners.get(key);
+    if (owner && owner.toLowerCase() !== path.toLowerCase()) {
+      issues.push({ path: ['organization', 'organizationalUnits'], message: `OU paths "${owner}" and "${path}" map to the same Terraform key "${key}"; rename one` });
+    }
+    keyOwners.set(key, path);
+  }
+  const accepted = known.length ? `one of: ${known.map((p) => `"${p}"`).join(', ')}` : 'none: organization.organizationalUnits is empty';
+  const checkOu = (ou: string | undefined, path: (string | number)[]) => {
+    if (ou !== undefined && !known.includes(ou)) {
+      issues.push({ path, message: `unknown OU path "${ou}"; accepted: ${accepted}` });
+    }
+  };
+  checkOu(config.identityAccount.ou, ['identityAccount', 'ou']);
+  config.accounts.forEach((a, i) => checkOu(a.ou, ['accounts', i, 'ou']));
+  return issues;
+}
+
+function groupIssues(config: ParsedOrgConfig): Issue[] {
+  const groups = config.identity.groups;
+  const issues: Issue[] = [
+    ...findDuplicates(groups, (g) => g.name.toLowerCase(), (i) => ['identity', 'groups', i, 'name'], (v, first) =>
+      `duplicate group name "${v}" (first at ${first}); IAM group names are unique regardless of case`),
+    ...findDuplicates(groups, (g) => terraformKey(g.name), (i) => ['identity', 'groups', i, 'name'], (v, first) =>
+      `group name maps to the same Terraform key "${v}" as ${first}; rename one`),
+  ];
+  const members = new Map(config.accounts.map((a) => [a.name, a]));
+  groups.forEach((group, g) => {
+    issues.push(
+      ...findDuplicates(group.users, (u) => u.toLowerCase(), (i) => ['identity', 'groups', g, 'users', i], (v) =>
+        `user "${v}" is listed twice in this group`),
+    );
+    if (group.accounts.includes('*') && group.accounts.length > 1) {
+      issues.push({ path: ['identity', 'groups', g, 'accounts'], message: `"*" means every member account and must stand alone` });
+      return;
+    }
+    group.accounts.forEach((name, i) => {
+      if (name === '*') return;
+      const path = ['identity', 'groups', g, 'accounts', i];
+      const account = members.get(name);
+      if (name === config.identityAccount.name) {
+        issues.push({ path, message: `"${name}" is the identity account; groups grant access to member accounts only` });
+      } else if (!account) {
+        issues.push({ path, message: `unknown account "${name}"; accepted: a name from accounts[].name, or "*"` });
+      } else if (account.retired) {
+        issues.push({ path, message: `account "${name}" is retired; remove it from this group` });
+      }
+    });
+  });
+  const userKeys = new Map<string, string>();
+  for (const user of groups.flatMap((g) => g.users)) {
+    const key = terraformKey(user);
+    const owner = userKeys.get(key);
+    if (owner !== undefined && owner.toLowerCase() !== user.toLowerCase()) {
+      issues.push({ path: ['identity', 'groups'], message: `users "${owner}" and "${user}" map to the same Terraform key "${key}"; rename one` });
+    }
+    userKeys.set(key, user);
+  }
+  return issues;
+}
+
+function managementIssues(config: ParsedOrgConfig): Issue[] {
+  const users = config.management.users;
+  const issues = findDuplicates(users, (u) => u.toLowerCase(), (i) => ['management', 'users', i], (v, first) =>
+    `duplicate user "${v}" (first at ${first}); IAM user names are unique regardless of case`);
+  issues.push(
+    ...findDuplicates(users, (u) => terraformKey(u), (i) => ['management', 'users', i], (v, first) =>
+      `user name maps to the same Terraform key "${v}" as ${first}; rename one`),
+  );
+  if (config.management.createAccountRoleName === config.organization.crossAccountRoleName) {
+    issues.push({
+      path: ['management', 'createAccountRoleName'],
+      message: `must differ from organization.crossAccountRoleName ("${config.organization.crossAccountRoleName}")`,
+    });
+  }
+  return issues;
+}
+
+function mfaIssues(config: ParsedOrgConfig): Issue[] {
+  if (!config.identity.requireMfa && config.identity.mfaMaxAgeSeconds !== undefined) {
+    return [{ path: ['identity', 'mfaMaxAgeSeconds'], message: 'needs identity.requireMfa: true (an MFA age limit without MFA cannot be met)' }];
+  }
+  return [];
+}

@@ -1,0 +1,33 @@
+/**
+ * AWS naming rules, kept in one place so that the schema and its error messages agree.
+ * Sources: IAM API reference (CreateRole, CreateUser, CreateGroup, CreatePolicy) and
+ * Organizations API reference (CreateAccount, CreateOrganizationalUnit).
+ */
+export const IAM_NAME_CHARS = /^[A-Za-z0-9+=,.@_-]+$/;
+
+export const NAME_RULES = {
+  role: { max: 64, what: 'an IAM role name' },
+  user: { max: 64, what: 'an IAM user name' },
+  group: { max: 128, what: 'an IAM group name' },
+} as const;
+
+export const ACCOUNT_ID = /^\d{12}$/;
+/** Organizations' own pattern for CreateAccount's Email, narrowed to one '@' and a dotted domain. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const ACCOUNT_NAME = /^[\u0020-\u007E]+$/;
+export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/**
+ * The key that names an account, group or user in Terraform addresses and provider aliases.
+ * Derived from the name alone, never from a list position, so that addresses stay stable
+ * when the YAML is reordered.
+ */
+export function terraformKey(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (slug === '') return 'x';
+  return /^[a-z]/.test(slug) ? slug : `n${slug}`;
+}

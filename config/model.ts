@@ -1,0 +1,86 @@
+import type { ParsedOrgConfig } from './schema';
+
+/** One AWS account as the stacks see it: the config entry plus what is derived from it. */
+export interface Account {
+  readonly name: string;
+  /** Stable Terraform key derived from the name (see terraformKey). */
+  readonly key: string;
+  readonly email: string;
+  readonly id?: string;
+  /** OU path such as "Workloads/Prod"; undefined for the organization root. */
+  readonly ou?: string;
+  readonly iamUserAccessToBilling: 'ALLOW' | 'DENY';
+  readonly closeOnDeletion: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly retired: boolean;
+}
+
+export interface OrganizationalUnit {
+  readonly name: string;
+  /** Full path from the root, e.g. "Workloads/Prod". */
+  readonly path: string;
+  readonly key: string;
+  readonly parentPath?: string;
+}
+
+export interface IdentityGroup {
+  readonly name: string;
+  readonly key: string;
+  readonly users: readonly string[];
+  /** Names of the member accounts the group may enter, "*" expanded, retired accounts left out. */
+  readonly accounts: readonly string[];
+  /** True where the config said "*". */
+  readonly allAccounts: boolean;
+}
+
+export interface PasswordPolicy {
+  readonly minimumLength: number;
+  readonly requireUppercase: boolean;
+  readonly requireLowercase: boolean;
+  readonly requireNumbers: boolean;
+  readonly requireSymbols: boolean;
+  readonly allowUsersToChangePassword: boolean;
+  readonly maxAgeDays: number;
+  readonly reusePrevention: number;
+  readonly hardExpiry: boolean;
+}
+
+export type BackendConfig = ParsedOrgConfig['backend'];
+
+/** The validated, normalized organization: the only input the stacks and the CLI take. */
+export interface OrgConfig {
+  readonly organization: {
+    readonly managementAccountId: string;
+    readonly id?: string;
+    readonly region: string;
+    readonly crossAccountRoleName: string;
+    /** Parents before children, in config order. */
+    readonly organizationalUnits: readonly OrganizationalUnit[];
+  };
+  readonly identityAccount: Account;
+  /** Member accounts in config order, retired ones included. */
+  readonly accounts: readonly Account[];
+  readonly management: {
+    readonly groupName: string;
+    readonly createAccountRoleName: string;
+    readonly users: readonly string[];
+  };
+  readonly identity: {
+    readonly requireMfa: boolean;
+    readonly mfaMaxAgeSeconds?: number;
+    readonly passwordPolicy: PasswordPolicy;
+    readonly groups: readonly IdentityGroup[];
+  };
+  readonly trust: { readonly shardSize: number };
+  readonly backend: BackendConfig;
+}
+
+/** Member accounts that are still managed (not retired). */
+export function activeAccounts(config: OrgConfig): Account[] {
+  return config.accounts.filter((a) => !a.retired);
+}
+
+/** Identity-account user names, each once, sorted. */
+export function identityUsers(config: OrgConfig): string[] {
+  return [...new Set(config.identity.groups.flatMap((g) => g.users))].sort();
+}

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import {
+  ACCOUNT_ID,
+  ACCOUNT_NAME,
+  AWS_REGION,
+  EMAIL,
+  IAM_NAME_CHARS,
+  NAME_RULES,
+  ORGANIZATION_ID,
+} from './iam-names';
+
+/**
+ * The schema of org.yaml, as in shared/DESIGN.md. Every object is strict, so a typo in a
+ * key is an error rather than a silently ignored setting.
+ */
+
+const accountId = z
+  .string({ error: 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"' })
+  .regex(ACCOUNT_ID, { error: (iss) => `must be exactly 12 digits, e.g. "123456789012" (got "${String(iss.input)}")` });
+
+const iamName = (kind: keyof typeof NAME_RULES) => {
+  const rule = NAME_RULES[kind];
+  return z
+    .string({ error: `must be ${rule.what}` })
+    .min(1, { error: `must be ${rule.what}: 1-${rule.max} characters` })
+    .max(rule.max, { error: `must be ${rule.what}: at most ${rule.max} characters` })
+    .regex(IAM_NAME_CHARS, {
+      error: (iss) => `must be ${rule.what}: only letters, digits and +=,.@_- (got "${String(iss.input)}")`,
+    });
+};
+
+const email = z
+  .string({ error: 'must be an email address' })
+  .min(6, { error: 'must be an email address of 6-64 characters' })
+  .max(64, { error: 'must be an email address of 6-64 characters' })
+  .regex(EMAIL, { error: (iss) => `must be an email address like aws-prod@example.com (got "${String(iss.input)}")` });
+
+const accountName = z
+  .string({ error: 'must be an account name' })
+  .min(1, { error: 'must be an account name of 1-50 characters' })
+  .max(50, { error: 'must be an account name of 1-50 characters' })
+  .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters' });
+
+const tags = z
+  .record(
+    z.string().min(1, { error: 'tag keys must be 1-128 characters' }).max(128, { error: 'tag keys must be 1-128 characters' }),
+    z.string({ error: 'tag values must be strings (quote numbers)' }).max(256, { error: 'tag values must be at most 256 characters' }),
+    { error: 'must be a map of tag names to string values' },
+  )
+  .default({});
+
+const billingAccess = z.enum(['ALLOW', 'DENY'], { error: 'must be ALLOW or DENY' });
+
+const accountFields = {
+  name: accountName,
+  email,
+  id: accountId.optional(),
+  ou: z.string({ error: 'must be an OU path such as "Workloads/Prod"' }).min(1).optional(),
+  iamUserAccessToBilling: billingAccess.default('ALLOW'),
+  closeOnDeletion: z.boolean({ error: 'must be true or false' }).default(false),
+  tags,
+};
+
+export const identityAccountSchema = z.strictObject(accountFields);
+
+export const memberAccountSchema = z.strictObject({
+  ...accountFields,
+  retired: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+export interface OrganizationalUnitInput {
+  name: string;
+  children?: OrganizationalUnitInput[];
+}
+
+const ouName = z
+  .string({ error: 'must be an OU name' })
+  .min(1, { error: 'must be an OU name of 1-128 characters' })
+  .max(128, { error: 'must be an OU name of 1-128 characters' })
+  .refine((s) => !s.includes('/'), { error: 'must not contain "/" (it separates OU path segments)' });
+
+export const organizationalUnitSchema: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
+  z.strictObject({
+    name: ouName,
+    children: z.array(organizationalUnitSchema, { error: 'must be a list of OUs' }).optional(),
+  }),
+);
+
+const passwordPolicySchema = z
+  .strictObject({
+    minimumLength: z.number().int().min(14, { error: 'must be at least 14 (CIS AWS Foundations 1.8)' }).max(128).default(14),
+    requireUppercase: z.boolean().default(true),
+    requireLowercase: z.boolean().default(true),
+    requireNumbers: z.boolean().default(true),
+    requireSymbols: z.boolean().default(true),
+    allowUsersToChangePassword: z.boolean().default(true),
+    maxAgeDays: z.number().int().min(0).max(1095).default(90),
+    reusePrevention: z.number().int().min(1).max(24).default(24),
+    hardExpiry: z.boolean().default(false),
+  })
+  .default({
+    minimumLength: 14,
+    requireUppercase: true,
+    requireLowercase: true,
+    requireNumbers: true,
+    requireSymbols: true,
+    allowUsersToChangePassword: true,
+    maxAgeDays: 90,
+    reusePrevention: 24,
+    hardExpiry: false,
+  });
+
+const identityGroupSchema = z.strictObject({
+  name: iamName('group'),
+  users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).default([]),
+  accounts: z
+    .array(z.string({ error: 'must be a member account name or "*"' }), {
+      error: 'must be a list of member account names, or ["*"] for all of them',
+    })
+    .default([]),
+});
+
+const backendSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('local') }),
+    z.strictObject({
+      type: z.literal('s3'),
+      bucket: z.string({ error: 'must name the S3 bucket for Terraform state' }).min(3).max(63),
+      region: z.string({ error: 'must be an AWS region such as us-east-1' }).regex(AWS_REGION, { error: 'must be an AWS region such as us-east-1' }),
+      keyPrefix: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, { error: 'must be an S3 key prefix without spaces' }).default('org-trust'),
+      useLockfile: z.boolean().default(true),
+    }),
+    z.strictObject({
+      type: z.literal('cloud'),
+      organization: z.string({ error: 'must name the Terraform Cloud organization' }).min(1),
+      hostname: z.string().min(1).default('app.terraform.io'),
+      workspacePrefix: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]*$/, { error: 'must be letters, digits, - and _ (workspace names allow no others)' })
+        .default('org-trust-'),
+    }),
+  ],
+  { error: 'must have type local, s3 or cloud' },
+);
+
+export const orgConfigSchema = z.strictObject({
+  organization: z.strictObject({
+    managementAccountId: accountId,
+    id: z.string().regex(ORGANIZATION_ID, { error: 'must be an organization id such as o-a1b2c3d4e5' }).optional(),
+    region: z
+      .string({ error: 'must be an AWS region such as us-east-1' })
+      .regex(AWS_REGION, { error: (iss) => `must be an AWS region such as us-east-1 (got "${String(iss.input)}")` }),
+    crossAccountRoleName: iamName('role').default('OrganizationAccountAccessRole'),
+    organizationalUnits: z.array(organizationalUnitSchema, { error: 'must be a list of OUs' }).default([]),
+  }),
+  identityAccount: identityAccountSchema,
+  accounts: z.array(memberAccountSchema, { error: 'must be a list of member accounts' }).default([]),
+  management: z
+    .strictObject({
+      groupName: iamName('group').default('crossaccount-admins'),
+      createAccountRoleName: iamName('role').default('assumerole_create_account'),
+      users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).default([]),
+    })
+    .default({ groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: [] }),
+  identity: z
+    .strictObject({
+      requireMfa: z.boolean({ error: 'must be true or false' }).default(true),
+      mfaMaxAgeSeconds: z
+        .number({ error: 'must be a number of seconds' })
+        .int()
+        .min(900, { error: 'must be at least 900 seconds (STS minimum session)' })
+        .max(129600, { error: 'must be at most 129600 seconds (36 hours, the STS maximum)' })
+        .optional(),
+      passwordPolicy: passwordPolicySchema,
+      groups: z.array(identityGroupSchema, { error: 'must be a list of groups' }).default([]),
+    })
+    .default({
+      requireMfa: true,
+      passwordPolicy: {
+        minimumLength: 14,
+        requireUppercase: true,
+        requireLowercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
+        allowUsersToChangePassword: true,
+        maxAgeDays: 90,
+        reusePrevention: 24,
+        hardExpiry: false,
+      },
+      groups: [],
+    }),
+  trust: z
+    .strictObject({
+      shardSize: z
+        .number({ error: 'must be a whole number' })
+        .int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be at least 1' })
+        .max(100, { error: 'must be at most 100 (each account is one AWS provider process during plan)' })
+        .default(10),
+    })
+    .default({ shardSize: 10 }),
+  backend: backendSchema.default({ type: 'local' }),
+});
+
+export type OrgConfigInput = z.input<typeof orgConfigSchema>;
+export type ParsedOrgConfig = z.output<typeof orgConfigSchema>;

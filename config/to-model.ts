@@ -1,0 +1,58 @@
+import { terraformKey } from './iam-names';
+import type { Account, IdentityGroup, OrganizationalUnit, OrgConfig } from './model';
+import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
+
+/** Turns the schema's output, already checked by the cross-field rules, into the model. */
+export function toModel(parsed: ParsedOrgConfig): OrgConfig {
+  const accounts = parsed.accounts.map((a) => toAccount(a, a.retired));
+  const active = accounts.filter((a) => !a.retired).map((a) => a.name);
+  return {
+    organization: {
+      managementAccountId: parsed.organization.managementAccountId,
+      id: parsed.organization.id,
+      region: parsed.organization.region,
+      crossAccountRoleName: parsed.organization.crossAccountRoleName,
+      organizationalUnits: flattenUnits(parsed.organization.organizationalUnits),
+    },
+    identityAccount: toAccount(parsed.identityAccount, false),
+    accounts,
+    management: parsed.management,
+    identity: {
+      requireMfa: parsed.identity.requireMfa,
+      mfaMaxAgeSeconds: parsed.identity.mfaMaxAgeSeconds,
+      passwordPolicy: parsed.identity.passwordPolicy,
+      groups: parsed.identity.groups.map(
+        (g): IdentityGroup => ({
+          name: g.name,
+          key: terraformKey(g.name),
+          users: g.users,
+          allAccounts: g.accounts.includes('*'),
+          accounts: g.accounts.includes('*') ? active : g.accounts,
+        }),
+      ),
+    },
+    trust: parsed.trust,
+    backend: parsed.backend,
+  };
+}
+
+function toAccount(a: ParsedOrgConfig['identityAccount'], retired: boolean): Account {
+  return {
+    name: a.name,
+    key: terraformKey(a.name),
+    email: a.email,
+    id: a.id,
+    ou: a.ou,
+    iamUserAccessToBilling: a.iamUserAccessToBilling,
+    closeOnDeletion: a.closeOnDeletion,
+    tags: a.tags,
+    retired,
+  };
+}
+
+function flattenUnits(units: readonly OrganizationalUnitInput[], parentPath?: string): OrganizationalUnit[] {
+  return units.flatMap((ou) => {
+    const path = parentPath ? `${parentPath}/${ou.name}` : ou.name;
+    return [{ name: ou.name, path, key: terraformKey(path), parentPath }, ...flattenUnits(ou.children ?? [], path)];
+  });
+}

@@ -1,5 +1,5 @@
 import type { ConfigIssue } from './config-error';
-import { terraformKey } from './iam-names';
+import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
 
 type Issue = Omit<ConfigIssue, 'line'>;
@@ -128,6 +128,9 @@ function groupIssues(config: ParsedOrgConfig): Issue[] {
   ];
   const members = new Map(config.accounts.map((a) => [a.name, a]));
   groups.forEach((group, g) => {
+    if (group.name.toLowerCase() === SELF_SERVICE_GROUP || terraformKey(group.name) === terraformKey(SELF_SERVICE_GROUP)) {
+      issues.push({ path: ['identity', 'groups', g, 'name'], message: `"${group.name}" is reserved for the group every user joins for MFA self-service` });
+    }
     issues.push(
       ...findDuplicates(group.users, (u) => u.toLowerCase(), (i) => ['identity', 'groups', g, 'users', i], (v) =>
         `user "${v}" is listed twice in this group`),

@@ -14,7 +14,8 @@ export const NAME_RULES = {
 export const ACCOUNT_ID = /^\d{12}$/;
 /** Organizations' own pattern for CreateAccount's Email, narrowed to one '@' and a dotted domain. */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const ACCOUNT_NAME = /^[\u0020-\u007E]+$/;
+/** Printable ASCII, less the characters that would need escaping inside a Terraform expression. */
+export const ACCOUNT_NAME = /^[\u0020-\u0021\u0023\u0025-\u005B\u005D-\u007A\u007C\u007E]+$/;
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
@@ -31,3 +32,6 @@ export function terraformKey(name: string): string {
   if (slug === '') return 'x';
   return /^[a-z]/.test(slug) ? slug : `n${slug}`;
 }
+
+/** The identity account's group that every user joins for MFA self-service. */
+export const SELF_SERVICE_GROUP = 'mfa-self-service';

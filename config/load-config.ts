@@ -70,9 +70,8 @@ function acceptedKeys(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map(String).filter((p) => !/^\d+$/.test(p));
   let shape: z.core.$ZodType | undefined = orgConfigSchema;
   for (const part of path) shape = fieldOf(unwrap(shape), part);
-  const obj = unwrap(shape);
-  const entries = obj && 'shape' in (obj._zod.def as object) ? Object.keys((obj._zod.def as { shape: object }).shape) : [];
-  return entries;
+  const def = unwrap(shape)?._zod.def as { shape?: object } | undefined;
+  return def?.shape ? Object.keys(def.shape) : [];
 }
 
 function unwrap(type: z.core.$ZodType | undefined): z.core.$ZodType | undefined {

@@ -39,7 +39,7 @@ const accountName = z
   .string({ error: 'must be an account name' })
   .min(1, { error: 'must be an account name of 1-50 characters' })
   .max(50, { error: 'must be an account name of 1-50 characters' })
-  .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters' });
+  .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters other than " \\ $ { }' });
 
 const tags = z
   .record(

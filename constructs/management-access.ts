@@ -1,0 +1,67 @@
+import { Construct } from 'constructs';
+import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { policyJson } from '../policies/document';
+import {
+  createAccountGroupPolicy,
+  createAccountRoleTrustPolicy,
+  createAccountsRolePolicy,
+  crossAccountGroupPolicy,
+} from '../policies/management-policies';
+import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
+import { GroupPolicy } from './managed-policy';
+import { HumanUsers } from './human-users';
+
+export interface ManagementAccessProps {
+  readonly managementAccountId: string;
+  /** Organization id (o-...), literal or a reference to the organization data source. */
+  readonly organizationId: string;
+  readonly crossAccountRoleName: string;
+  readonly groupName: string;
+  readonly createAccountRoleName: string;
+  readonly users: readonly string[];
+}
+
+/** Runbook step 1: the management account's admin group, its policies, users and the account-creating role. */
+export class ManagementAccess extends Construct {
+  constructor(scope: Construct, id: string, props: ManagementAccessProps) {
+    super(scope, id);
+    const group = new IamGroup(this, 'group', { name: props.groupName });
+    group.overrideLogicalId('management_group');
+
+    const role = new IamRole(this, 'create-account-role', {
+      name: props.createAccountRoleName,
+      description: 'Creates AWS accounts in the organization; assumed by the management group with MFA',
+      assumeRolePolicy: policyJson(createAccountRoleTrustPolicy({ managementAccountId: props.managementAccountId })),
+    });
+    role.overrideLogicalId('create_account_role');
+    const rolePolicy = new IamRolePolicy(this, 'create-account-role-policy', {
+      name: 'role_create_accounts',
+      role: role.name,
+      policy: policyJson(createAccountsRolePolicy({ managementAccountId: props.managementAccountId })),
+    });
+    rolePolicy.overrideLogicalId('role_create_accounts');
+
+    const policies = [
+      {
+        name: 'group_orgs_crossaccount',
+        description: `Assume ${props.crossAccountRoleName} in the organization's accounts, with MFA`,
+        document: crossAccountGroupPolicy({ roleName: props.crossAccountRoleName, organizationId: props.organizationId }),
+      },
+      {
+        name: 'group_create_aws_accounts',
+        description: `Assume ${props.createAccountRoleName}, with MFA`,
+        document: createAccountGroupPolicy({ managementAccountId: props.managementAccountId, roleName: props.createAccountRoleName }),
+      },
+      {
+        name: 'group_mfa_self_service',
+        description: 'Enrol an MFA device; with MFA, manage your own credentials',
+        document: mfaSelfServicePolicy(),
+      },
+    ];
+    for (const p of policies) new GroupPolicy(this, p.name, { ...p, group: group.name, key: p.name });
+
+    new HumanUsers(this, 'users', { memberships: new Map(props.users.map((u) => [u, [props.groupName]])), groups: [group] });
+  }
+}

@@ -1,0 +1,56 @@
+import { Construct } from 'constructs';
+import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
+import type { Account } from '../config/model';
+import { ForgetBlock, ImportBlock, addressOf } from './terraform-blocks';
+
+export interface OrganizationAccountProps {
+  readonly account: Account;
+  /** Name of the role Organizations creates in a new account. */
+  readonly roleName: string;
+  /** Id of the OU or root that holds the account. */
+  readonly parentId: string;
+}
+
+export const accountAddress = (account: Account) => `aws_organizations_account.account_${account.key}`;
+
+/**
+ * One account of the organization. Created when the config gives no id, imported when it
+ * does; never closed by a Terraform destroy (prevent_destroy, close_on_deletion false
+ * unless asked). A retired account is forgotten by Terraform, not closed.
+ */
+export class OrganizationAccount extends Construct {
+  readonly resource?: OrganizationsAccount;
+
+  constructor(scope: Construct, id: string, props: OrganizationAccountProps) {
+    super(scope, id);
+    const { account } = props;
+    if (account.retired) {
+      new ForgetBlock(this, 'forget', accountAddress(account));
+      return;
+    }
+    this.resource = new OrganizationsAccount(this, 'account', {
+      name: account.name,
+      email: account.email,
+      roleName: props.roleName,
+      iamUserAccessToBilling: account.iamUserAccessToBilling,
+      parentId: props.parentId,
+      closeOnDeletion: account.closeOnDeletion,
+      tags: Object.keys(account.tags).length ? sortedTags(account.tags) : undefined,
+      lifecycle: {
+        preventDestroy: true,
+        // The Organizations API cannot read these back; without this, every import plans a replacement.
+        ignoreChanges: ['role_name', 'iam_user_access_to_billing'],
+      },
+    });
+    this.resource.overrideLogicalId(`account_${account.key}`);
+    if (account.id) new ImportBlock(this, 'import', { to: this.resource, id: account.id });
+  }
+
+  get address(): string | undefined {
+    return this.resource ? addressOf(this.resource) : undefined;
+  }
+}
+
+function sortedTags(tags: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)));
+}

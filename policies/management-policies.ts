@@ -1,0 +1,80 @@
+import { accountRoot, policyDocument, roleArn, type PolicyDocument } from './document';
+import { MFA_ALWAYS, mfaCondition } from './mfa-condition';
+
+/**
+ * group_orgs_crossaccount: assume the cross-account role in accounts of this organization
+ * only. aws:ResourceOrgID is set by IAM for sts:AssumeRole (AWS, 2022-04-27), so one
+ * statement covers 1,000 accounts without listing them.
+ */
+export function crossAccountGroupPolicy(props: { roleName: string; organizationId: string }): PolicyDocument {
+  return policyDocument({
+    Sid: 'AssumeCrossAccountRoleInOrganization',
+    Effect: 'Allow',
+    Action: 'sts:AssumeRole',
+    Resource: roleArn('*', props.roleName),
+    Condition: {
+      ...mfaCondition(MFA_ALWAYS),
+      StringEquals: { 'aws:ResourceOrgID': props.organizationId },
+    },
+  });
+}
+
+/** group_create_aws_accounts: assume the account-creating role, with MFA. */
+export function createAccountGroupPolicy(props: { managementAccountId: string; roleName: string }): PolicyDocument {
+  return policyDocument({
+    Sid: 'AssumeCreateAccountRole',
+    Effect: 'Allow',
+    Action: 'sts:AssumeRole',
+    Resource: roleArn(props.managementAccountId, props.roleName),
+    Condition: mfaCondition(MFA_ALWAYS),
+  });
+}
+
+/** Trust of assumerole_create_account: principals of the management account, with MFA. */
+export function createAccountRoleTrustPolicy(props: { managementAccountId: string }): PolicyDocument {
+  return policyDocument({
+    Sid: 'ManagementAccountWithMfa',
+    Effect: 'Allow',
+    Principal: { AWS: accountRoot(props.managementAccountId) },
+    Action: 'sts:AssumeRole',
+    Condition: mfaCondition(MFA_ALWAYS),
+  });
+}
+
+/**
+ * role_create_accounts: what creating and tracking accounts needs, and no more.
+ * CreateAccount needs iam:CreateServiceLinkedRole for organizations.amazonaws.com
+ * (AccessDeniedForDependencyException otherwise) and organizations:TagResource when tags
+ * are passed; the rest reads status and the accounts it made. No CloseAccount, no
+ * RemoveAccountFromOrganization, no MoveAccount, no policy or OU changes.
+ */
+export function createAccountsRolePolicy(props: { managementAccountId: string }): PolicyDocument {
+  return policyDocument(
+    {
+      Sid: 'CreateAndTrackAccounts',
+      Effect: 'Allow',
+      Action: [
+        'organizations:CreateAccount',
+        'organizations:DescribeCreateAccountStatus',
+        'organizations:ListCreateAccountStatus',
+        'organizations:DescribeAccount',
+        'organizations:DescribeOrganization',
+        'organizations:ListAccounts',
+      ],
+      Resource: '*',
+    },
+    {
+      Sid: 'TagNewAccounts',
+      Effect: 'Allow',
+      Action: 'organizations:TagResource',
+      Resource: `arn:aws:organizations::${props.managementAccountId}:account/o-*/*`,
+    },
+    {
+      Sid: 'OrganizationsServiceLinkedRole',
+      Effect: 'Allow',
+      Action: 'iam:CreateServiceLinkedRole',
+      Resource: 'arn:aws:iam::*:role/aws-service-role/organizations.amazonaws.com/*',
+      Condition: { StringEquals: { 'iam:AWSServiceName': 'organizations.amazonaws.com' } },
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import { accountRoot, policyDocument, type PolicyDocument } from './document';
+import { mfaCondition, type MfaRequirement } from './mfa-condition';
+
+export interface MemberRoleTrustProps {
+  readonly managementAccountId: string;
+  /** Literal id or a Terraform expression that resolves to it. */
+  readonly identityAccountId: string;
+  readonly identityMfa: MfaRequirement;
+}
+
+/**
+ * Trust policy of the cross-account role in a member account. The management root stays
+ * trusted without conditions: it is how Terraform itself reaches the account, and removing
+ * it would lock the organization out. Humans from the identity account come in with MFA.
+ */
+export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocument {
+  const condition = mfaCondition(props.identityMfa);
+  return policyDocument(
+    {
+      Sid: 'ManagementAccount',
+      Effect: 'Allow',
+      Principal: { AWS: accountRoot(props.managementAccountId) },
+      Action: 'sts:AssumeRole',
+    },
+    {
+      Sid: 'IdentityAccount',
+      Effect: 'Allow',
+      Principal: { AWS: accountRoot(props.identityAccountId) },
+      Action: 'sts:AssumeRole',
+      ...(condition ? { Condition: condition } : {}),
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import type { Construct } from 'constructs';
+import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { type OrgConfig, activeAccounts } from '../config/model';
+import { SELF_SERVICE_GROUP } from '../config/iam-names';
+import { AccountIdSource } from '../constructs/account-ids';
+import { TerraformStack } from '../constructs/cdktf';
+import { HumanUsers } from '../constructs/human-users';
+import { IdentityGroup } from '../constructs/identity-group';
+import { GroupPolicy } from '../constructs/managed-policy';
+import { accountPasswordPolicy } from '../constructs/password-policy';
+import { configureStateBackend } from '../constructs/state-backend';
+import { compareNames } from '../lock/trust-shards';
+import { roleArn } from '../policies/document';
+import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
+
+export const IDENTITY_STACK = 'identity';
+
+/**
+ * The identity ("IAM") account, where people live: password policy, groups, users, and
+ * per group the MFA-gated right to assume the cross-account role in its member accounts.
+ */
+export class IdentityStack extends TerraformStack {
+  constructor(scope: Construct, config: OrgConfig) {
+    super(scope, IDENTITY_STACK);
+    configureStateBackend(this, config.backend);
+    const ids = new AccountIdSource(this, config.backend);
+    const roleName = config.organization.crossAccountRoleName;
+    new AwsProvider(this, 'aws', {
+      region: config.organization.region,
+      assumeRole: [{ roleArn: roleArn(ids.idOf(config.identityAccount), roleName), sessionName: 'org-trust' }],
+    });
+
+    accountPasswordPolicy(this, config.identity.passwordPolicy);
+
+    const selfService = new IamGroup(this, 'self-service-group', { name: SELF_SERVICE_GROUP });
+    selfService.overrideLogicalId('group_mfa_self_service');
+    new GroupPolicy(this, 'self-service-policy', {
+      name: SELF_SERVICE_GROUP,
+      description: 'Enrol an MFA device; with MFA, manage your own credentials',
+      document: mfaSelfServicePolicy(),
+      group: selfService.name,
+      key: 'group_mfa_self_service',
+    });
+
+    const byName = new Map(activeAccounts(config).map((a) => [a.name, a]));
+    const mfa = { required: config.identity.requireMfa, maxAgeSeconds: config.identity.mfaMaxAgeSeconds };
+    const groups = [...config.identity.groups].sort((a, b) => compareNames(a.key, b.key));
+    const memberships = new Map<string, string[]>();
+    const dependables = [selfService];
+    for (const group of groups) {
+      const construct = new IdentityGroup(this, `group-${group.key}`, {
+        name: group.name,
+        key: group.key,
+        roleName,
+        accountIds: group.accounts.map((name) => ids.idOf(byName.get(name)!)),
+        mfa,
+      });
+      dependables.push(construct.group);
+      for (const user of group.users) memberships.set(user, [...(memberships.get(user) ?? [SELF_SERVICE_GROUP]), group.name]);
+    }
+    new HumanUsers(this, 'users', { memberships, groups: dependables });
+  }
+}

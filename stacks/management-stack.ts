@@ -1,0 +1,51 @@
+import type { Construct } from 'constructs';
+import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { OrgConfig } from '../config/model';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from '../constructs/account-ids';
+import { TerraformOutput, TerraformStack } from '../constructs/cdktf';
+import { ManagementAccess } from '../constructs/management-access';
+import { OrganizationAccount } from '../constructs/organization-account';
+import { OrganizationalUnits } from '../constructs/organizational-units';
+import { configureStateBackend } from '../constructs/state-backend';
+import { compareNames } from '../lock/trust-shards';
+
+/**
+ * The management ("Billing") account, on the default credentials: OUs, the identity and
+ * member accounts, and the runbook's IAM. Outputs every account id by account name.
+ */
+export class ManagementStack extends TerraformStack {
+  constructor(scope: Construct, config: OrgConfig) {
+    super(scope, MANAGEMENT_STACK);
+    configureStateBackend(this, config.backend);
+    new AwsProvider(this, 'aws', { region: config.organization.region });
+
+    const organization = new DataAwsOrganizationsOrganization(this, 'organization');
+    organization.overrideLogicalId('this');
+    const units = new OrganizationalUnits(this, 'ous', { units: config.organization.organizationalUnits, organization });
+
+    const accounts = [config.identityAccount, ...[...config.accounts].sort((a, b) => compareNames(a.key, b.key))];
+    const ids: Record<string, string> = {};
+    for (const account of accounts) {
+      const created = new OrganizationAccount(this, `account-${account.key}`, {
+        account,
+        roleName: config.organization.crossAccountRoleName,
+        parentId: units.parentIdOf(account.ou),
+      });
+      if (created.resource) ids[account.name] = created.resource.id;
+    }
+    new TerraformOutput(this, 'account-ids', {
+      value: Object.fromEntries(Object.entries(ids).sort(([a], [b]) => compareNames(a, b))),
+      description: 'Account id by account name, for the identity and trust stacks and for aws-config',
+    }).overrideLogicalId(ACCOUNT_IDS_OUTPUT);
+
+    new ManagementAccess(this, 'access', {
+      managementAccountId: config.organization.managementAccountId,
+      organizationId: config.organization.id ?? organization.id,
+      crossAccountRoleName: config.organization.crossAccountRoleName,
+      groupName: config.management.groupName,
+      createAccountRoleName: config.management.createAccountRoleName,
+      users: config.management.users,
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import type { Construct } from 'constructs';
+import type { OrgConfig } from '../config/model';
+import { planTrustShards, type ShardLock, type ShardPlan } from '../lock/trust-shards';
+import { IdentityStack } from './identity-stack';
+import { ManagementStack } from './management-stack';
+import { TrustStack } from './trust-stack';
+
+export interface OrgStacks {
+  readonly management: ManagementStack;
+  readonly identity: IdentityStack;
+  readonly trust: ReadonlyMap<string, TrustStack>;
+  readonly plan: ShardPlan;
+}
+
+/** Adds every stack of the organization to `app`. The caller checks the plan's lock changes. */
+export function addOrgStacks(app: Construct, config: OrgConfig, previousLock?: ShardLock): OrgStacks {
+  const plan = planTrustShards(config.accounts, config.trust.shardSize, previousLock);
+  const management = new ManagementStack(app, config);
+  const identity = new IdentityStack(app, config);
+  const trust = new Map([...plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, config, accounts)]));
+  return { management, identity, trust, plan };
+}

@@ -1,0 +1,31 @@
+import type { Construct } from 'constructs';
+import type { Account, OrgConfig } from '../config/model';
+import { AccountIdSource } from '../constructs/account-ids';
+import { TerraformStack } from '../constructs/cdktf';
+import { MemberRoleTrust } from '../constructs/member-role-trust';
+import { configureStateBackend } from '../constructs/state-backend';
+
+/**
+ * One shard of member accounts (at most trust.shardSize): per account a provider alias
+ * assuming the cross-account role, and that role's trust policy rewritten to trust the
+ * identity account beside the management account.
+ */
+export class TrustStack extends TerraformStack {
+  constructor(scope: Construct, name: string, config: OrgConfig, accounts: readonly Account[]) {
+    super(scope, name);
+    configureStateBackend(this, config.backend);
+    const ids = new AccountIdSource(this, config.backend);
+    const identityAccountId = ids.idOf(config.identityAccount);
+    for (const account of accounts) {
+      new MemberRoleTrust(this, account.key, {
+        account,
+        accountId: ids.idOf(account),
+        roleName: config.organization.crossAccountRoleName,
+        region: config.organization.region,
+        managementAccountId: config.organization.managementAccountId,
+        identityAccountId,
+        identityMfa: { required: config.identity.requireMfa, maxAgeSeconds: config.identity.mfaMaxAgeSeconds },
+      });
+    }
+  }
+}

@@ -98,17 +98,8 @@ const passwordPolicySchema = z
     reusePrevention: z.number().int().min(1).max(24).default(24),
     hardExpiry: z.boolean().default(false),
   })
-  .default({
-    minimumLength: 14,
-    requireUppercase: true,
-    requireLowercase: true,
-    requireNumbers: true,
-    requireSymbols: true,
-    allowUsersToChangePassword: true,
-    maxAgeDays: 90,
-    reusePrevention: 24,
-    hardExpiry: false,
-  });
+  // prefault: an absent block is parsed as {}, so the field defaults above apply once, here.
+  .prefault({});
 
 const identityGroupSchema = z.strictObject({
   name: iamName('group'),
@@ -162,7 +153,7 @@ export const orgConfigSchema = z.strictObject({
       createAccountRoleName: iamName('role').default('assumerole_create_account'),
       users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).default([]),
     })
-    .default({ groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: [] }),
+    .prefault({}),
   identity: z
     .strictObject({
       requireMfa: z.boolean({ error: 'must be true or false' }).default(true),
@@ -175,21 +166,7 @@ export const orgConfigSchema = z.strictObject({
       passwordPolicy: passwordPolicySchema,
       groups: z.array(identityGroupSchema, { error: 'must be a list of groups' }).default([]),
     })
-    .default({
-      requireMfa: true,
-      passwordPolicy: {
-        minimumLength: 14,
-        requireUppercase: true,
-        requireLowercase: true,
-        requireNumbers: true,
-        requireSymbols: true,
-        allowUsersToChangePassword: true,
-        maxAgeDays: 90,
-        reusePrevention: 24,
-        hardExpiry: false,
-      },
-      groups: [],
-    }),
+    .prefault({}),
   trust: z
     .strictObject({
       shardSize: z
@@ -199,7 +176,7 @@ export const orgConfigSchema = z.strictObject({
         .max(100, { error: 'must be at most 100 (each account is one AWS provider process during plan)' })
         .default(10),
     })
-    .default({ shardSize: 10 }),
+    .prefault({}),
   backend: backendSchema.default({ type: 'local' }),
 });
 

@@ -75,6 +75,11 @@ function accountIdentityIssues(config: ParsedOrgConfig): Issue[] {
       });
     }
   });
+  return onePerPath(issues);
+}
+
+/** Keeps the first issue per field: a case-insensitive duplicate also collides on its Terraform key. */
+function onePerPath(issues: Issue[]): Issue[] {
   return issues.filter((issue, i, list) => list.findIndex((o) => pathLabel([...o.path]) === pathLabel([...issue.path])) === i);
 }
 
@@ -161,7 +166,7 @@ function groupIssues(config: ParsedOrgConfig): Issue[] {
     }
     userKeys.set(key, user);
   }
-  return issues;
+  return onePerPath(issues);
 }
 
 function managementIssues(config: ParsedOrgConfig): Issue[] {
@@ -178,7 +183,7 @@ function managementIssues(config: ParsedOrgConfig): Issue[] {
       message: `must differ from organization.crossAccountRoleName ("${config.organization.crossAccountRoleName}")`,
     });
   }
-  return issues;
+  return onePerPath(issues);
 }
 
 function mfaIssues(config: ParsedOrgConfig): Issue[] {

@@ -29,7 +29,7 @@ export function parseConfig(text: string, file = 'org.yaml'): OrgConfig {
   }
   const parsed = orgConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.flatMap((issue) => schemaIssues(issue, source)));
+    throw new ConfigError(file, parsed.error.issues.flatMap((issue) => schemaIssues(issue, source, raw)));
   }
   const crossIssues = crossFieldIssues(parsed.data);
   if (crossIssues.length) {
@@ -38,7 +38,7 @@ export function parseConfig(text: string, file = 'org.yaml'): OrgConfig {
   return toModel(parsed.data);
 }
 
-function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource): ConfigIssue[] {
+function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource, raw: object): ConfigIssue[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -48,20 +48,35 @@ function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource): ConfigIssue[
     }));
   }
   let message = issue.message;
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = `is required; it ${message}`;
+  // zod leaves issue.input unset unless asked, so presence is read from the document itself.
+  if (issue.code === 'invalid_type' && !isPresent(raw, path)) message = `is required; it ${message}`;
   else if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
     message = 'must have type local, s3 or cloud';
   }
   return [{ path, line: source.lineOf(path), message }];
 }
 
+/** Whether the parsed YAML holds a value (even a wrongly typed one) at `path`. */
+function isPresent(raw: unknown, path: readonly (string | number)[]): boolean {
+  let node = raw;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) return false;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node !== undefined;
+}
+
 /** Names the accepted keys; a typo is the usual reason for an unknown key. */
 function suggestion(key: string, issue: z.core.$ZodIssue): string {
   const accepted = acceptedKeys(issue);
   if (!accepted.length) return '';
-  const close = accepted.find(
-    (k) => k.toLowerCase().startsWith(key.toLowerCase()) || key.toLowerCase().startsWith(k.toLowerCase()) || editDistance(k, key) <= 2,
-  );
+  // The nearest accepted key, allowing more edits in longer keys (closeOnDelete -> closeOnDeletion).
+  const limit = Math.max(2, Math.floor(key.length / 4));
+  const prefix = (k: string) => k.toLowerCase().startsWith(key.toLowerCase()) || key.toLowerCase().startsWith(k.toLowerCase());
+  const close = accepted
+    .map((k) => ({ k, d: prefix(k) ? 0 : editDistance(k, key) }))
+    .filter((c) => c.d <= limit)
+    .sort((a, b) => a.d - b.d)[0]?.k;
   const hint = close ? ` (did you mean "${close}"?)` : '';
   return `${hint}; accepted keys: ${accepted.join(', ')}`;
 }

@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { policyJson, type PolicyDocument } from '../policies/document';
 import type { Account, BackendConfig } from '../config/model';
 import type { TerraformRemoteState } from './cdktf';
 import { remoteState } from './state-backend';
@@ -38,5 +39,15 @@ export class AccountIdSource {
 
 /** Escapes IAM policy variables such as ${aws:username} so Terraform does not interpolate them. */
 export function escapePolicyVariables(json: string): string {
-  return json.replace(/\$\{aws:/g, '$${aws:');
+  // A function replacement: in a replacement string "$$" would collapse to a single "$".
+  return json.replace(/\$\{aws:/g, () => '$${aws:');
+}
+
+/**
+ * A policy document as a Terraform string. IAM variables are escaped; and inside each
+ * Terraform expression the quotes that JSON.stringify escaped (account_ids[\"NAME\"]) are
+ * restored, since HCL rejects a backslash inside ${...} ("Invalid character").
+ */
+export function terraformPolicyJson(doc: PolicyDocument): string {
+  return escapePolicyVariables(policyJson(doc)).replace(/(?<!\$)\$\{[^}]*\}/g, (expr) => expr.replace(/\\"/g, '"'));
 }

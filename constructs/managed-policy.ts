@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { policyJson, type PolicyDocument } from '../policies/document';
-import { escapePolicyVariables } from './account-ids';
+import type { PolicyDocument } from '../policies/document';
+import { terraformPolicyJson } from './account-ids';
 
 export interface GroupPolicyProps {
   /** IAM name of the managed policy. */
@@ -24,7 +24,7 @@ export class GroupPolicy extends Construct {
     this.policy = new IamPolicy(this, 'policy', {
       name: props.name,
       description: props.description,
-      policy: escapePolicyVariables(policyJson(props.document)),
+      policy: terraformPolicyJson(props.document),
     });
     this.policy.overrideLogicalId(props.key);
     const attachment = new IamGroupPolicyAttachment(this, 'attachment', { group: props.group, policyArn: this.policy.arn });

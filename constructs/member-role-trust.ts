@@ -2,8 +2,9 @@ import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { Account } from '../config/model';
-import { policyJson, roleArn } from '../policies/document';
+import { roleArn } from '../policies/document';
 import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
+import { terraformPolicyJson } from './account-ids';
 import { ForgetBlock, ImportBlock } from './terraform-blocks';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
@@ -41,7 +42,7 @@ export class MemberRoleTrust extends Construct {
     const role = new IamRole(this, 'role', {
       provider: this.provider,
       name: props.roleName,
-      assumeRolePolicy: policyJson(memberRoleTrustPolicy(props)),
+      assumeRolePolicy: terraformPolicyJson(memberRoleTrustPolicy(props)),
       lifecycle: { preventDestroy: true },
     });
     role.overrideLogicalId(`member_${account.key}`);

@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  setupFilesAfterEnv: ['cdktf/lib/testing/adapters/jest'],
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/jest-setup.ts'],
   reporters: ['default', '<rootDir>/__tests__/helpers/summary-reporter.js'],
   testTimeout: 60000,
 };

@@ -1,4 +1,4 @@
-import { policyDocument, type PolicyDocument } from './document';
+import { policyDocument, type PolicyDocument, type PolicyStatement } from './document';
 
 const SELF = 'arn:aws:iam::*:user/${aws:username}';
 
@@ -21,8 +21,8 @@ const ALLOWED_WITHOUT_MFA = [
  * aws-vault presents the MFA code); with MFA, manage their own password and keys.
  * `${aws:username}` is an IAM policy variable, escaped for Terraform by the constructs.
  */
-export function mfaSelfServicePolicy(): PolicyDocument {
-  return policyDocument(
+export function mfaSelfServicePolicy(options: { denyWithoutMfa: boolean } = { denyWithoutMfa: true }): PolicyDocument {
+  const statements: PolicyStatement[] = [
     {
       Sid: 'AllowViewAccountInfo',
       Effect: 'Allow',
@@ -58,12 +58,17 @@ export function mfaSelfServicePolicy(): PolicyDocument {
       Resource: SELF,
       Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
     },
-    {
+  ];
+  // Left out where the organization turned MFA off (identity.requireMfa: false), since it
+  // would deny sts:AssumeRole to every session without MFA; credentials still need MFA.
+  if (options.denyWithoutMfa) {
+    statements.push({
       Sid: 'DenyAllExceptListedIfNoMFA',
       Effect: 'Deny',
       NotAction: ALLOWED_WITHOUT_MFA,
       Resource: '*',
       Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
-    },
-  );
+    });
+  }
+  return policyDocument(...statements);
 }

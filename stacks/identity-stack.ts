@@ -38,7 +38,7 @@ export class IdentityStack extends TerraformStack {
     new GroupPolicy(this, 'self-service-policy', {
       name: SELF_SERVICE_GROUP,
       description: 'Enrol an MFA device; with MFA, manage your own credentials',
-      document: mfaSelfServicePolicy(),
+      document: mfaSelfServicePolicy({ denyWithoutMfa: config.identity.requireMfa }),
       group: selfService.name,
       key: 'group_mfa_self_service',
     });

@@ -1,4 +1,3 @@
-import './cdktf-matchers';
 import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { exampleYaml } from '../helpers/example';

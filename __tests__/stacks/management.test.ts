@@ -1,4 +1,3 @@
-import './cdktf-matchers';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamUser } from '@cdktf/provider-aws/lib/iam-user';

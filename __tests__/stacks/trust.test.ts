@@ -1,4 +1,3 @@
-import './cdktf-matchers';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { parseConfig } from '../../config/load-config';
 import { generateOrgYaml } from '../../fixtures/generate-org';

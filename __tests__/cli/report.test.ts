@@ -1,0 +1,53 @@
+import { reportCommand } from '../../cli/commands/report';
+import { generateOrgYaml } from '../../fixtures/generate-org';
+import { exampleYaml } from '../helpers/example';
+import { tempOrg } from './temp-org';
+
+describe('report', () => {
+  const org = tempOrg(exampleYaml());
+
+  it('Markdown: access matrix per account and group, users, management roles, trust principals, Mermaid', () => {
+    const md = reportCommand({ config: org.configPath, out: org.outDir, format: 'md' });
+    expect(md).toContain('| Account | OU | admins | auditors | developers | crossaccount-admins (management) |');
+    expect(md).toContain('| ACCOUNT02 | Workloads/Dev | yes (MFA) | — | yes (MFA) | yes (MFA) |');
+    expect(md).toContain('| Logging | Security | yes (MFA) | yes (MFA) | — | yes (MFA) |');
+    expect(md).toContain('Groups that can assume no member role: mfa-self-service.');
+    expect(md).toContain('| carol | IAM | developers, mfa-self-service | ACCOUNT02 (MFA) | — |');
+    expect(md).toContain('| user1 | management | crossaccount-admins | all 4 member accounts (MFA) | assumerole_create_account (MFA) |');
+    expect(md).toMatch(/\| ACCOUNT03 \| trust-1 \| OrganizationAccountAccessRole \| `arn:aws:iam::111111111111:root` \(management account; no MFA condition\)<br>`arn:aws:iam::\{IAM\}:root` \(identity account IAM; MFA; NumericLessThanEquals aws:MultiFactorAuthAge "43200"\) \|/);
+    expect(md).not.toContain('Warning: the role no longer trusts the management account');
+    expect(md).toMatch(/```mermaid\nflowchart LR\n[\s\S]*\n```\n/);
+  });
+
+  it('JSON: principals, accounts and matrix[principal][account] = {allowed, mfa}', () => {
+    const json = JSON.parse(reportCommand({ config: org.configPath, out: org.outDir, format: 'json' }));
+    expect(Object.keys(json)).toEqual(['principals', 'accounts', 'matrix', 'managementRoles', 'notes']);
+    expect(json.principals.map((p: { id: string }) => p.id)).toContain('identity-user:dave');
+    expect(json.matrix['identity-user:dave']).toEqual({
+      Logging: { allowed: true, mfa: true },
+      ACCOUNT02: { allowed: false, mfa: false },
+      ACCOUNT01: { allowed: true, mfa: true },
+      ACCOUNT03: { allowed: true, mfa: true },
+    });
+  });
+
+  it('warns when a member role no longer trusts the management account', () => {
+    const edited = tempOrg(exampleYaml());
+    const file = `${edited.outDir}/stacks/trust-1/cdk.tf.json`;
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').split('arn:aws:iam::111111111111:root').join('arn:aws:iam::999999999999:root'));
+    const md = reportCommand({ config: edited.configPath, out: edited.outDir, format: 'md' });
+    expect(md).toContain('**Warning: the role no longer trusts the management account in Logging, ACCOUNT02, ACCOUNT01, ACCOUNT03');
+    expect(md).toContain('`arn:aws:iam::999999999999:root` (**outside the organization**; no MFA condition)');
+    // The management group can no longer get in anywhere: its column goes, and the report says so.
+    expect(md).toContain('| ACCOUNT01 | Workloads/Prod | yes (MFA) | yes (MFA) | — |\n');
+    expect(md).toContain('Groups that can assume no member role: mfa-self-service, crossaccount-admins.');
+  });
+
+  it('keeps the Markdown matrix to one row per account at 100 accounts', () => {
+    const big = tempOrg(generateOrgYaml({ members: 100 }));
+    const md = reportCommand({ config: big.configPath, out: big.outDir, format: 'md' });
+    const rows = md.split('\n').filter((l) => /^\| acct-\d{4} \| Workloads\/(Prod|Dev) \| /.test(l));
+    expect(rows).toHaveLength(100);
+  });
+});

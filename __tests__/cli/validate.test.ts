@@ -1,0 +1,50 @@
+import { parseConfig } from '../../config/load-config';
+import { validateCommand } from '../../cli/commands/validate';
+import { configWarnings } from '../../cli/validate-warnings';
+import { generateOrgYaml } from '../../fixtures/generate-org';
+import { EXAMPLE_PATH, exampleYaml } from '../helpers/example';
+import { tempOrg } from './temp-org';
+
+describe('validate', () => {
+  it('summarizes the example: accounts by OU, created vs imported, groups, stacks from the lock', () => {
+    const text = validateCommand({ config: EXAMPLE_PATH });
+    expect(text).toContain('org.yaml: valid');
+    expect(text).toContain('Accounts: 5 (identity + 4 members): 4 to create, 1 to import, 0 retired');
+    expect(text).toMatch(/ {2}Root \(empty\)\n {2}Security\n {4}IAM \(identity account, create\)\n {4}Logging \(create\)\n/);
+    expect(text).toMatch(/ {2}Workloads\/Prod\n {4}ACCOUNT01 \(create\)\n {4}ACCOUNT03 \(import 333333333333\)\n/);
+    expect(text).toContain('  admins: users alice, bob; accounts all 4 member accounts');
+    expect(text).toContain('  developers: users carol, bob; accounts ACCOUNT02');
+    expect(text).toContain('  trust-1: ACCOUNT01, ACCOUNT02, ACCOUNT03, Logging');
+    expect(text).toContain('Warnings: none');
+  });
+
+  it('plans trust stacks with the lock next to the config, and names retired accounts', () => {
+    const yaml = generateOrgYaml({ members: 12, shardSize: 5 }).replace(/(name: acct-0003\n)/, '$1    retired: true\n');
+    const org = tempOrg(yaml, { synth: false });
+    const text = validateCommand({ config: org.configPath });
+    expect(text).toContain('  trust-1: acct-0001, acct-0002, acct-0003 (retired), acct-0004, acct-0005');
+    expect(text).toContain('  trust-3: acct-0011, acct-0012');
+    expect(text).toMatch(/synth will update it:\n {2}acct-0001: added to trust-1/);
+  });
+
+  it('warns past the default quota of 10 accounts, saying where to ask for more', () => {
+    const warnings = configWarnings(parseConfig(generateOrgYaml({ members: 9 })));
+    expect(warnings.join('\n')).toMatch(/11 accounts .* default AWS Organizations quota of 10 accounts per organization.*Service Quotas console.*AWS Support/);
+    expect(configWarnings(parseConfig(generateOrgYaml({ members: 8 }))).join('\n')).not.toMatch(/quota/);
+  });
+
+  it('warns about groups without users and users who reach no account', () => {
+    const yaml = exampleYaml().replace(
+      '    - name: auditors\n      users: [dave]\n      accounts: [ACCOUNT01, ACCOUNT03, Logging]',
+      '    - name: auditors\n      users: [dave]\n      accounts: []\n    - name: empty\n      accounts: [ACCOUNT01]',
+    );
+    const warnings = configWarnings(parseConfig(yaml));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'identity group "empty" has no users',
+        'identity group "auditors" reaches no accounts',
+        'identity user "dave" can assume a role in no account (their groups list no active accounts)',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,364 @@
+/**
+ * An IAM access evaluator over synthesized Terraform JSON, independent of our policy
+ * builders: it reads users, groups, policies, roles and providers from the JSON, resolves
+ * the Terraform expressions in them to concrete ids, and asks @cloud-copilot/iam-simulate
+ * (AGPL: tests only) whether a principal may `sts:AssumeRole` into a role.
+ */
+import { runSimulation, type EvaluationResult } from '@cloud-copilot/iam-simulate';
+import type { StackJson, SynthResult } from './synth';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PolicyDocument = Record<string, any>;
+
+/** What a root or admin principal may do in its own account: everything. */
+export const ALLOW_ALL: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+
+export interface Principal {
+  /** 'management', 'identity', or the 12-digit id of any other account. */
+  readonly account: string;
+  /** An IAM user of that account; omitted for the account root (modelled with ALLOW_ALL). */
+  readonly userName?: string;
+  /** Replaces the user's group memberships found in the JSON. */
+  readonly groups?: readonly string[];
+  /** Policies of a user the JSON does not know (another account); default ALLOW_ALL. */
+  readonly identityPolicies?: readonly PolicyDocument[];
+}
+
+export interface AssumeQuery {
+  readonly principal: Principal;
+  readonly targetAccountId: string;
+  /** Default: the organization's cross-account role name. */
+  readonly roleName?: string;
+  /** true: signed in with MFA; false: without; 'absent': long-term keys, key not in the request. */
+  readonly mfa: boolean | 'absent';
+  /** Seconds since MFA; default 300. */
+  readonly mfaAgeSeconds?: number;
+  /** Trust policy for a role that no stack manages (e.g. in an account outside the org). */
+  readonly trustPolicy?: PolicyDocument;
+}
+
+export interface EvaluatorOptions {
+  /** Account name to id for accounts without an id in the JSON; default fake 12-digit ids. */
+  readonly ids?: Readonly<Record<string, string>>;
+  /** Value of data.aws_organizations_organization.this.id; default config's or a fake one. */
+  readonly orgId?: string;
+}
+
+/** The ResourceOrgID/PrincipalOrgID of accounts outside the organization. */
+export const OUTSIDE_ORG_ID = 'o-outside0000';
+
+const REMOTE_ID = /^data\.terraform_remote_state\.management\.outputs\.account_ids\["([^"]+)"\]$/;
+const ACCOUNT_RESOURCE_ID = /^aws_organizations_account\.([A-Za-z0-9_-]+)\.id$/;
+const ORG_ID = /^data\.aws_organizations_organization\.this\.id$/;
+const IAM_VARIABLE = /^aws:[A-Za-z]+$/;
+const INTERPOLATION = /\$?\$\{([^}]*)\}/g;
+
+/** A Terraform reference such as aws_iam_group.x.name, a.b[0].id or m.outputs.ids["NAME"]. */
+const REFERENCE = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
+
+/**
+ * Problems Terraform would have with a string value: IAM policy variables not escaped as
+ * $${...}, JSON-escaped quotes inside an expression (HCL rejects the backslash), and
+ * anything else that is not a plain reference.
+ */
+export function templateProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const m of text.matchAll(INTERPOLATION)) {
+    if (m[0].startsWith('$$')) continue;
+    const expr = m[1];
+    if (REFERENCE.test(expr)) continue;
+    if (IAM_VARIABLE.test(expr)) problems.push(`${m[0]}: IAM policy variable must be escaped as $${expr}`);
+    else if (expr.includes('\\"')) problems.push(`${m[0]}: JSON-escaped quotes inside a Terraform expression`);
+    else problems.push(`${m[0]}: not a Terraform reference`);
+  }
+  return problems;
+}
+
+interface Values {
+  idByName(name: string): string;
+  idByAccountKey(key: string): string;
+  orgId: string;
+}
+
+/**
+ * Substitutes what Terraform would: `$${` stays a literal `${`, references become values.
+ * Tolerates two encodings Terraform rejects (JSON-escaped quotes inside an expression,
+ * unescaped IAM variables) so access can be judged on its own; templateProblems flags them.
+ */
+export function resolveTemplate(text: string, values: Values): string {
+  return text.replace(INTERPOLATION, (whole, raw: string) => {
+    if (whole.startsWith('$$')) return whole.slice(1);
+    const expr = raw.replace(/\\"/g, '"');
+    let m: RegExpMatchArray | null;
+    if ((m = expr.match(REMOTE_ID))) return values.idByName(m[1]);
+    if ((m = expr.match(ACCOUNT_RESOURCE_ID))) return values.idByAccountKey(m[1]);
+    if (ORG_ID.test(expr)) return values.orgId;
+    if (IAM_VARIABLE.test(expr)) return whole;
+    throw new Error(`cannot resolve Terraform expression ${whole}`);
+  });
+}
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+interface IamUser {
+  readonly groups: string[];
+  readonly policies: string[];
+}
+
+/** The IAM of one account as the JSON manages it (across stacks). */
+interface AccountIam {
+  readonly users: Map<string, IamUser>;
+  /** Group name to its policy texts (managed and inline). */
+  readonly groups: Map<string, string[]>;
+  /** Role name to its trust policy text. */
+  readonly roles: Map<string, string>;
+}
+
+const ref = (value: unknown, type: string, attr: string): string | undefined =>
+  typeof value === 'string' ? value.match(new RegExp(`^\\$\\{${type}\\.([A-Za-z0-9_-]+)\\.${attr}\\}$`))?.[1] : undefined;
+
+export class IamEvaluator {
+  readonly managementAccountId: string;
+  readonly identityAccountId: string;
+  readonly crossAccountRoleName: string;
+  readonly orgId: string;
+  /** Every account of the organization by name (management stack output), id resolved. */
+  readonly accountIds: ReadonlyMap<string, string>;
+  /** Member accounts (those with a managed role in a trust stack): name to id. */
+  readonly memberAccounts: ReadonlyMap<string, string>;
+  private readonly iam = new Map<string, AccountIam>();
+  private readonly values: Values;
+  private readonly parsedPolicies = new Map<string, PolicyDocument>();
+  private readonly orgAccountIds: ReadonlySet<string>;
+
+  constructor(synth: Pick<SynthResult, 'config' | 'json'>, options: EvaluatorOptions = {}) {
+    const { config, json } = synth;
+    this.managementAccountId = config.organization.managementAccountId;
+    this.crossAccountRoleName = config.organization.crossAccountRoleName;
+    this.orgId = options.orgId ?? config.organization.id ?? 'o-exampleorg1';
+    const management = json.management;
+    const outputIds = (management.output?.account_ids?.value ?? {}) as Record<string, string>;
+    const importedIds = new Map<string, string>(
+      ((management.import ?? []) as { id: string; to: string }[]).map((b) => [b.to, b.id]),
+    );
+    const accountResources = (management.resource?.aws_organizations_account ?? {}) as Record<string, { name: string }>;
+    const given = options.ids ?? {};
+    const fakeIds = fakeIdsFor(
+      Object.values(accountResources).map((a) => a.name),
+      [this.managementAccountId, ...importedIds.values(), ...Object.values(given)],
+    );
+    // An account's id: the import block's (known before apply), else the test's choice or a fake.
+    const idByAccountKey = (key: string) => {
+      const name = accountResources[key]?.name ?? fail(`no aws_organizations_account.${key} in the management stack`);
+      const imported = importedIds.get(`aws_organizations_account.${key}`);
+      if (imported && given[name] && given[name] !== imported) fail(`${name} is imported with id ${imported}, not ${given[name]}`);
+      return imported ?? given[name] ?? fakeIds.get(name)!;
+    };
+    const ids = new Map<string, string>();
+    this.values = {
+      idByName: (name) => ids.get(name) ?? fail(`no account named ${name} in output account_ids`),
+      idByAccountKey,
+      orgId: this.orgId,
+    };
+    for (const [name, expr] of Object.entries(outputIds)) ids.set(name, resolveTemplate(expr, this.values));
+    this.accountIds = ids;
+    this.orgAccountIds = new Set([this.managementAccountId, ...ids.values()]);
+    for (const [stackName, stack] of Object.entries(json)) this.readStack(stackName, stack);
+    this.identityAccountId = defaultProviderAccount(json.identity, this.managementAccountId, this.values);
+    const members = new Map<string, string>();
+    for (const [name, id] of ids) if (this.iam.get(id)?.roles.has(this.crossAccountRoleName)) members.set(name, id);
+    this.memberAccounts = members;
+  }
+
+  /** Is `sts:AssumeRole` of arn:aws:iam::TARGET:role/NAME allowed? */
+  async canAssume(query: AssumeQuery): Promise<boolean> {
+    return (await this.decide(query)) === 'Allowed';
+  }
+
+  async decide(query: AssumeQuery): Promise<EvaluationResult> {
+    const { principal, targetAccountId: target } = query;
+    const roleName = query.roleName ?? this.crossAccountRoleName;
+    const principalAccount = this.accountIdOf(principal.account);
+    const principalArn = principal.userName
+      ? `arn:aws:iam::${principalAccount}:user/${principal.userName}`
+      : `arn:aws:iam::${principalAccount}:root`;
+    const trustText = this.iam.get(target)?.roles.get(roleName);
+    const trust = trustText !== undefined ? this.parsed(trustText, `trust policy of ${roleName} in ${target}`) : query.trustPolicy;
+    if (!trust) throw new Error(`no role ${roleName} in account ${target} in the synthesized JSON; pass trustPolicy`);
+    const inOrg = (id: string) => this.orgAccountIds.has(id);
+    const context: Record<string, string> = {
+      'aws:PrincipalArn': principalArn,
+      'aws:PrincipalAccount': principalAccount,
+      'aws:PrincipalOrgID': inOrg(principalAccount) ? this.orgId : OUTSIDE_ORG_ID,
+      'aws:ResourceAccount': target,
+      'aws:ResourceOrgID': inOrg(target) ? this.orgId : OUTSIDE_ORG_ID,
+      'aws:SecureTransport': 'true',
+    };
+    if (principal.userName) context['aws:username'] = principal.userName;
+    if (query.mfa !== 'absent') context['aws:MultiFactorAuthPresent'] = String(query.mfa);
+    if (query.mfa === true) context['aws:MultiFactorAuthAge'] = String(query.mfaAgeSeconds ?? 300);
+
+    const response = await runSimulation(
+      {
+        request: {
+          principal: principalArn,
+          action: 'sts:AssumeRole',
+          resource: { resource: `arn:aws:iam::${target}:role/${roleName}`, accountId: target },
+          contextVariables: context,
+        },
+        identityPolicies: this.identityPolicies(principal, principalAccount).map((policy, i) => ({ name: `p${i}`, policy })),
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: trust,
+      },
+      {},
+    );
+    if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
+    if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
+    const ignored = response.result.ignoredContextKeys ?? [];
+    if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
+    return response.overallResult;
+  }
+
+  /** Names of the member accounts whose cross-account role the principal may assume. */
+  async assumableMembers(principal: Principal, mfa: AssumeQuery['mfa'], mfaAgeSeconds?: number): Promise<string[]> {
+    const allowed: string[] = [];
+    for (const [name, id] of this.memberAccounts) {
+      if (await this.canAssume({ principal, targetAccountId: id, mfa, mfaAgeSeconds })) allowed.push(name);
+    }
+    return allowed;
+  }
+
+  /** For an access report: each user of the management and identity accounts to the member accounts they may enter. */
+  async accessMatrix(mfa: AssumeQuery['mfa'] = true): Promise<Record<'management' | 'identity', Record<string, string[]>>> {
+    const matrix = { management: {} as Record<string, string[]>, identity: {} as Record<string, string[]> };
+    for (const account of ['management', 'identity'] as const) {
+      for (const userName of this.userNames(account)) matrix[account][userName] = await this.assumableMembers({ account, userName }, mfa);
+    }
+    return matrix;
+  }
+
+  /** A string of the JSON with its Terraform expressions substituted, as Terraform would. */
+  resolve(text: string): string {
+    return resolveTemplate(text, this.values);
+  }
+
+  /** Users the JSON creates in 'management' or 'identity' (or an account id). */
+  userNames(account: string): string[] {
+    return [...(this.iam.get(this.accountIdOf(account))?.users.keys() ?? [])].sort();
+  }
+
+  accountIdOf(account: string): string {
+    if (account === 'management') return this.managementAccountId;
+    if (account === 'identity') return this.identityAccountId;
+    if (!/^\d{12}$/.test(account)) throw new Error(`principal account must be management, identity or 12 digits: ${account}`);
+    return account;
+  }
+
+  private identityPolicies(principal: Principal, accountId: string): PolicyDocument[] {
+    if (!principal.userName) return [ALLOW_ALL];
+    const iam = this.iam.get(accountId);
+    if (!iam || iam.users.size === 0) return [...(principal.identityPolicies ?? [ALLOW_ALL])];
+    const user = iam.users.get(principal.userName) ?? fail(`no IAM user ${principal.userName} in account ${accountId}`);
+    const texts = [...user.policies];
+    for (const group of principal.groups ?? user.groups) {
+      texts.push(...(iam.groups.get(group) ?? fail(`no IAM group ${group} in account ${accountId}`)));
+    }
+    return [...texts.map((t) => this.parsed(t, `policy of ${principal.userName}`)), ...(principal.identityPolicies ?? [])];
+  }
+
+  /** Parsed once per text: large policies dominate the simulation's cost otherwise. */
+  private parsed(text: string, what: string): PolicyDocument {
+    let doc = this.parsedPolicies.get(text);
+    if (!doc) this.parsedPolicies.set(text, (doc = parsePolicy(text, what)));
+    return doc;
+  }
+
+  private accountIam(id: string): AccountIam {
+    let iam = this.iam.get(id);
+    if (!iam) this.iam.set(id, (iam = { users: new Map(), groups: new Map(), roles: new Map() }));
+    return iam;
+  }
+
+  /** Indexes the stack's IAM by the account its provider (default or alias) works in. */
+  private readStack(stackName: string, stack: StackJson): void {
+    const r = (stack.resource ?? {}) as Resources;
+    const providers = providerAccounts(stack, this.managementAccountId, this.values);
+    const accountOf = (res: Record<string, unknown>) =>
+      providers.get((res.provider as string | undefined) ?? 'aws') ?? fail(`${stackName}: unknown provider ${String(res.provider)}`);
+    const nameOf = (value: unknown, type: string) => {
+      const key = ref(value, type, 'name');
+      return key ? String(r[type]?.[key]?.name ?? fail(`${stackName}: dangling ${String(value)}`)) : String(value);
+    };
+    const policyText = (arn: unknown) => {
+      const key = ref(arn, 'aws_iam_policy', 'arn') ?? fail(`${stackName}: policy ${String(arn)} is not one of ours`);
+      return resolveTemplate(String(r.aws_iam_policy[key].policy), this.values);
+    };
+    for (const res of Object.values(r.aws_iam_group ?? {})) {
+      const groups = this.accountIam(accountOf(res)).groups;
+      if (!groups.has(String(res.name))) groups.set(String(res.name), []);
+    }
+    for (const res of Object.values(r.aws_iam_user ?? {})) {
+      this.accountIam(accountOf(res)).users.set(String(res.name), { groups: [], policies: [] });
+    }
+    const groupPolicies = (res: Record<string, unknown>) =>
+      this.accountIam(accountOf(res)).groups.get(nameOf(res.group, 'aws_iam_group')) ?? fail(`${stackName}: unknown group ${String(res.group)}`);
+    const user = (res: Record<string, unknown>) =>
+      this.accountIam(accountOf(res)).users.get(nameOf(res.user, 'aws_iam_user')) ?? fail(`${stackName}: unknown user ${String(res.user)}`);
+    for (const res of Object.values(r.aws_iam_group_policy_attachment ?? {})) groupPolicies(res).push(policyText(res.policy_arn));
+    for (const res of Object.values(r.aws_iam_group_policy ?? {})) groupPolicies(res).push(resolveTemplate(String(res.policy), this.values));
+    for (const res of Object.values(r.aws_iam_user_policy_attachment ?? {})) user(res).policies.push(policyText(res.policy_arn));
+    for (const res of Object.values(r.aws_iam_user_policy ?? {})) user(res).policies.push(resolveTemplate(String(res.policy), this.values));
+    for (const res of Object.values(r.aws_iam_user_group_membership ?? {})) {
+      user(res).groups.push(...(res.groups as unknown[]).map((g) => nameOf(g, 'aws_iam_group')));
+    }
+    for (const res of Object.values(r.aws_iam_role ?? {})) {
+      this.accountIam(accountOf(res)).roles.set(String(res.name), resolveTemplate(String(res.assume_role_policy), this.values));
+    }
+  }
+}
+
+/** Provider reference ('aws' or 'aws.ALIAS') to the account it works in. */
+function providerAccounts(stack: StackJson, managementId: string, values: Values): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const p of (stack.provider?.aws ?? []) as Record<string, unknown>[]) {
+    const roleArn = (p.assume_role as { role_arn?: string }[] | undefined)?.[0]?.role_arn;
+    const account = roleArn ? resolveTemplate(roleArn, values).split(':')[4] : managementId;
+    result.set(p.alias ? `aws.${String(p.alias)}` : 'aws', account);
+  }
+  return result;
+}
+
+function defaultProviderAccount(stack: StackJson, managementId: string, values: Values): string {
+  return providerAccounts(stack, managementId, values).get('aws') ?? fail('identity stack has no default provider');
+}
+
+/** Fake 12-digit ids for accounts created at apply time, distinct from every known id. */
+function fakeIdsFor(names: readonly string[], taken: readonly string[]): Map<string, string> {
+  const used = new Set(taken);
+  const result = new Map<string, string>();
+  let n = 0;
+  for (const name of names) {
+    let id: string;
+    do id = String(700000000000 + ++n);
+    while (used.has(id));
+    used.add(id);
+    result.set(name, id);
+  }
+  return result;
+}
+
+function parsePolicy(text: string, what: string): PolicyDocument {
+  try {
+    return JSON.parse(text) as PolicyDocument;
+  } catch (e) {
+    throw new Error(`${what} is not JSON after substitution: ${(e as Error).message}`);
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the TypeScript CLI directly: tsx compiles it on the fly, so no build step is needed.
+require('tsx/cjs');
+require('../cli/main.ts');

@@ -1,0 +1,126 @@
+import type { AccessModel, PrincipalModel, RoleModel } from './access-model';
+import { decideAssumeRole, type Statement } from './policy-eval';
+import { accountToken, AccountRefs, ORG_TOKEN } from './synth-refs';
+
+/** Whether a principal can assume a role, and whether only with MFA. */
+export interface Access {
+  readonly allowed: boolean;
+  readonly mfa: boolean;
+}
+
+export interface TrustPrincipal {
+  /** As written, with known account ids filled in. */
+  readonly principal: string;
+  /** Account name of an account principal ("management" for the management account), if any. */
+  readonly account?: string;
+  /** True when the statement admits that account only with MFA. */
+  readonly mfa: boolean;
+  readonly conditions?: Statement['Condition'];
+}
+
+export interface AccessReport {
+  readonly principals: readonly {
+    readonly id: string;
+    readonly kind: PrincipalModel['kind'];
+    readonly name: string;
+    readonly account: string;
+    readonly users?: readonly string[];
+    readonly groups?: readonly string[];
+  }[];
+  readonly accounts: readonly {
+    readonly name: string;
+    readonly id: string | null;
+    readonly ou: string;
+    readonly stack: string;
+    readonly role: string;
+    readonly trust: readonly TrustPrincipal[];
+  }[];
+  /** principal id -> member account name -> access to its cross-account role. */
+  readonly matrix: Readonly<Record<string, Readonly<Record<string, Access>>>>;
+  /** Roles of the management account (the create-account role), with the same evaluation. */
+  readonly managementRoles: readonly { readonly role: string; readonly trust: readonly TrustPrincipal[]; readonly access: Readonly<Record<string, Access>> }[];
+  readonly notes: readonly string[];
+}
+
+/** MFA-authenticated session (recent) and one without MFA. */
+const MFA_CONTEXTS = {
+  with: { 'aws:multifactorauthpresent': 'true', 'aws:multifactorauthage': '60' },
+  without: { 'aws:multifactorauthpresent': 'false' },
+} as const;
+
+function decide(model: AccessModel, principal: { name: string; account: string; kind?: string; statements: readonly Statement[] }, role: RoleModel, mfa: boolean): boolean {
+  const principalAccount = accountToken(principal.account);
+  const principalArn = `arn:aws:iam::${principalAccount}:user/${principal.name}`;
+  const inOrg = (a: string) => model.organizationAccounts.includes(a);
+  const context: Record<string, string> = {
+    ...(mfa ? MFA_CONTEXTS.with : MFA_CONTEXTS.without),
+    'aws:principalarn': principalArn,
+    'aws:principalaccount': principalAccount,
+    'aws:username': principal.name,
+    'aws:resourceaccount': accountToken(role.account),
+    ...(inOrg(role.account) ? { 'aws:resourceorgid': ORG_TOKEN } : {}),
+    ...(inOrg(principal.account) ? { 'aws:principalorgid': ORG_TOKEN } : {}),
+  };
+  return decideAssumeRole(principal.statements, role.trust, {
+    principalArn,
+    principalAccount,
+    resource: `arn:aws:iam::${accountToken(role.account)}:role/${role.roleName}`,
+    resourceAccount: accountToken(role.account),
+    context,
+  }).allowed;
+}
+
+function access(model: AccessModel, principal: PrincipalModel, role: RoleModel): Access {
+  const withMfa = decide(model, principal, role, true);
+  const withoutMfa = decide(model, principal, role, false);
+  return { allowed: withMfa || withoutMfa, mfa: withMfa && !withoutMfa };
+}
+
+/** The principals a trust policy names, each with whether its account needs MFA to get in. */
+export function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] {
+  const out: TrustPrincipal[] = [];
+  for (const s of role.trust) {
+    if (s.Effect !== 'Allow') continue;
+    const aws = s.Principal === '*' ? ['*'] : [s.Principal?.AWS ?? []].flat();
+    for (const p of aws) {
+      const token = /^arn:aws:iam::(\{[^{}]+\}):root$/.exec(p)?.[1] ?? (/^\{[^{}]+\}$/.test(p) ? p : undefined);
+      const account = token ? AccountRefs.nameOf(token) : undefined;
+      const probe = { name: 'probe', account: account ?? 'outside', statements: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' } as Statement] };
+      const mfa = account !== undefined && decide(model, probe, { ...role, trust: [s] }, true) && !decide(model, probe, { ...role, trust: [s] }, false);
+      out.push({ principal: model.refs.display(p), ...(account ? { account } : {}), mfa, ...(s.Condition ? { conditions: s.Condition } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Evaluates every principal against every member role and every management role. */
+export function accessReport(model: AccessModel): AccessReport {
+  const matrix: Record<string, Record<string, Access>> = {};
+  for (const p of model.principals) {
+    matrix[p.id] = Object.fromEntries(model.memberRoles.map((r) => [r.account, access(model, p, r)]));
+  }
+  return {
+    principals: model.principals.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      name: p.name,
+      account: p.account,
+      ...(p.kind.endsWith('group') ? { users: p.members } : { groups: p.members }),
+    })),
+    accounts: model.memberRoles.map((r) => ({
+      name: r.account,
+      id: model.refs.idByName.get(r.account) ?? null,
+      ou: r.ou,
+      stack: r.stack,
+      role: r.roleName,
+      trust: trustPrincipals(model, r),
+    })),
+    matrix,
+    managementRoles: model.managementRoles.map((r) => ({
+      role: r.roleName,
+      trust: trustPrincipals(model, r),
+      access: Object.fromEntries(model.principals.map((p) => [p.id, access(model, p, r)])),
+    })),
+    notes: model.notes,
+  };
+}

@@ -1,0 +1,138 @@
+import type { OrgConfig } from '../config/model';
+import type { UserAccess } from './user-access';
+
+/** The profile name suffix of the runbook's create-account role profile. */
+export const CREATE_ACCOUNT_PROFILE_SUFFIX = 'assumerole-create_account';
+
+/** A profile holding the user's long-term credentials (aws-vault add NAME). */
+export interface SourceProfile {
+  readonly kind: 'source';
+  readonly name: string;
+  readonly accountName: string;
+  readonly accountId: string;
+  readonly userName: string;
+  readonly mfaSerial: string;
+  readonly region: string;
+}
+
+/** A profile that assumes a role from a source profile. */
+export interface RoleProfile {
+  readonly kind: 'role';
+  readonly name: string;
+  readonly accountName: string;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly roleArn: string;
+  readonly sourceProfile: string;
+  /** aws-vault does not inherit mfa_serial from the source profile: every profile repeats it. */
+  readonly mfaSerial: string;
+  readonly region: string;
+}
+
+export type AwsProfile = SourceProfile | RoleProfile;
+
+export const mfaSerialArn = (accountId: string, user: string) => `arn:aws:iam::${accountId}:mfa/${user}`;
+export const roleArn = (accountId: string, role: string) => `arn:aws:iam::${accountId}:role/${role}`;
+
+/** "ACCOUNT01" -> "account01"; characters other than a-z 0-9 _ - become "-". */
+export function profileSlug(accountName: string): string {
+  return accountName.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'account';
+}
+
+/** Account names the profiles of `access` need ids for (the management id is always in the config). */
+export function accountsNeeded(access: UserAccess, config: OrgConfig): string[] {
+  const names = [...(access.identity ? [config.identityAccount.name, ...access.identity.accounts] : []), ...(access.management?.accounts ?? [])];
+  return [...new Set(names)];
+}
+
+/**
+ * aws-vault profiles for one user, in a stable order: identity source profile and its role
+ * profiles, then the management ("billing") profile, its create-account role profile and
+ * its role profiles. `ids` must hold every name of accountsNeeded.
+ */
+export function buildProfiles(config: OrgConfig, access: UserAccess, ids: ReadonlyMap<string, string>): AwsProfile[] {
+  const region = config.organization.region;
+  const crossRole = config.organization.crossAccountRoleName;
+  const idOf = (name: string) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`no id for account ${name}`);
+    return id;
+  };
+  const slugs = uniqueSlugs([config.identityAccount.name, ...config.accounts.map((a) => a.name)], idOf, ids);
+  const profiles: AwsProfile[] = [];
+
+  const roleProfiles = (source: SourceProfile, accounts: readonly string[], prefix: string) => {
+    for (const accountName of accounts) {
+      const accountId = idOf(accountName);
+      profiles.push({
+        kind: 'role',
+        name: `${prefix}-${slugs.get(accountName)}`,
+        accountName,
+        accountId,
+        roleName: crossRole,
+        roleArn: roleArn(accountId, crossRole),
+        sourceProfile: source.name,
+        mfaSerial: source.mfaSerial,
+        region,
+      });
+    }
+  };
+
+  if (access.identity) {
+    const accountId = idOf(config.identityAccount.name);
+    const source: SourceProfile = {
+      kind: 'source',
+      name: access.user,
+      accountName: config.identityAccount.name,
+      accountId,
+      userName: access.user,
+      mfaSerial: mfaSerialArn(accountId, access.user),
+      region,
+    };
+    profiles.push(source);
+    roleProfiles(source, access.identity.accounts, access.user);
+  }
+
+  if (access.management) {
+    const accountId = config.organization.managementAccountId;
+    const billing = `${access.user}-billing`;
+    const source: SourceProfile = {
+      kind: 'source',
+      name: billing,
+      accountName: 'management',
+      accountId,
+      userName: access.user,
+      mfaSerial: mfaSerialArn(accountId, access.user),
+      region,
+    };
+    profiles.push(source);
+    const createRole = config.management.createAccountRoleName;
+    profiles.push({
+      kind: 'role',
+      name: `${billing}-${CREATE_ACCOUNT_PROFILE_SUFFIX}`,
+      accountName: 'management',
+      accountId,
+      roleName: createRole,
+      roleArn: roleArn(accountId, createRole),
+      sourceProfile: billing,
+      mfaSerial: source.mfaSerial,
+      region,
+    });
+    roleProfiles(source, access.management.accounts, billing);
+  }
+  return profiles;
+}
+
+/**
+ * Slug per account name. The config already refuses names that differ only in case and
+ * punctuation (their Terraform keys would clash), so slugs are unique; an account whose
+ * slug equals the create-account profile suffix gets its id appended.
+ */
+function uniqueSlugs(names: readonly string[], idOf: (n: string) => string, ids: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map(
+    names.map((n) => {
+      const slug = profileSlug(n);
+      return [n, slug === CREATE_ACCOUNT_PROFILE_SUFFIX && ids.has(n) ? `${slug}-${idOf(n)}` : slug];
+    }),
+  );
+}

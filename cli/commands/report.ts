@@ -1,0 +1,24 @@
+import { accessReport } from '../access-matrix';
+import { readAccessModel } from '../access-model';
+import { loadOrg } from '../load';
+import { renderMarkdownReport } from '../report-markdown';
+import { readSynthOut } from '../synth-output';
+
+export type ReportFormat = 'md' | 'json';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json'];
+
+export interface ReportOptions {
+  readonly out: string;
+  readonly format: ReportFormat;
+  readonly config: string;
+}
+
+/** Evaluates the synthesized stacks in OUT and renders the access report. */
+export function reportCommand(options: ReportOptions): string {
+  const { config } = loadOrg(options.config);
+  const stacks = readSynthOut(options.out);
+  const model = readAccessModel(stacks, config);
+  const report = accessReport(model);
+  if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  return renderMarkdownReport(report, { out: options.out, stacks: Object.keys(stacks), config });
+}

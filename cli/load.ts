@@ -1,0 +1,22 @@
+import { loadConfig } from '../config/load-config';
+import type { OrgConfig } from '../config/model';
+import { lockPathFor, readLock } from '../lock/lock-file';
+import { planTrustShards, type ShardPlan } from '../lock/trust-shards';
+
+export const DEFAULT_CONFIG = 'org.yaml';
+
+export interface LoadedOrg {
+  readonly configPath: string;
+  readonly config: OrgConfig;
+  readonly lockPath: string;
+  /** The trust stacks synth would produce with the lock next to the config. */
+  readonly plan: ShardPlan;
+}
+
+/** Validates the config (ConfigError on bad input) and plans trust stacks as synth does. */
+export function loadOrg(configPath: string): LoadedOrg {
+  const config = loadConfig(configPath);
+  const lockPath = lockPathFor(configPath);
+  const plan = planTrustShards(config.accounts, config.trust.shardSize, readLock(lockPath));
+  return { configPath, config, lockPath, plan };
+}

@@ -1,0 +1,150 @@
+/**
+ * A small IAM policy evaluator for sts:AssumeRole, over policies whose account references
+ * were already replaced by stable tokens (see synth-refs.ts). It covers what the
+ * synthesized stacks use: Action/NotAction, Resource/NotResource, Principal (AWS), and the
+ * String, Bool, Numeric, Arn and Null condition operators, with IfExists. Anything else is
+ * an error rather than a guess.
+ */
+
+export interface Statement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Action?: string | readonly string[];
+  readonly NotAction?: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly NotResource?: string | readonly string[];
+  readonly Principal?: '*' | Readonly<Record<string, string | readonly string[]>>;
+  readonly NotPrincipal?: unknown;
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | boolean | number | readonly (string | boolean | number)[]>>>>;
+}
+
+export interface AssumeRequest {
+  readonly principalArn: string;
+  readonly principalAccount: string;
+  /** The role's ARN. */
+  readonly resource: string;
+  readonly resourceAccount: string;
+  /** Condition context keys, lower-case names. */
+  readonly context: Readonly<Record<string, string>>;
+}
+
+export interface Decision {
+  readonly allowed: boolean;
+  readonly explicitDeny: boolean;
+}
+
+const list = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v as T]);
+
+/** IAM glob: * any run, ? one character; case-sensitive unless told otherwise. */
+export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const v = ignoreCase ? value.toLowerCase() : value;
+  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  return re.test(v);
+}
+
+/** ARN match part by part, as ArnLike does (wildcards do not cross ':'). */
+function arnMatch(pattern: string, arn: string): boolean {
+  const p = pattern.split(':');
+  const a = arn.split(':');
+  if (p.length < 6 || a.length < 6) return globMatch(pattern, arn);
+  const head = (parts: string[]) => [...parts.slice(0, 5), parts.slice(5).join(':')];
+  const [hp, ha] = [head(p), head(a)];
+  return hp.every((part, i) => globMatch(part, ha[i]));
+}
+
+const ACTION = 'sts:AssumeRole';
+
+function actionMatches(s: Statement): boolean {
+  if (s.Action !== undefined) return list(s.Action).some((a) => globMatch(a, ACTION, true));
+  if (s.NotAction !== undefined) return !list(s.NotAction).some((a) => globMatch(a, ACTION, true));
+  return false;
+}
+
+function resourceMatches(s: Statement, resource: string): boolean {
+  if (s.Resource !== undefined) return list(s.Resource).some((r) => r === '*' || arnMatch(r, resource));
+  if (s.NotResource !== undefined) return !list(s.NotResource).some((r) => r === '*' || arnMatch(r, resource));
+  return false;
+}
+
+/** 'exact' when the principal's own ARN is named, 'account' for its account (root or id), undefined otherwise. */
+function principalMatch(s: Statement, req: AssumeRequest): 'exact' | 'account' | undefined {
+  if (s.NotPrincipal !== undefined) throw new Error(`NotPrincipal is not supported (statement ${s.Sid ?? '(no Sid)'})`);
+  if (s.Principal === undefined) return undefined;
+  if (s.Principal === '*') return 'account';
+  let best: 'exact' | 'account' | undefined;
+  for (const p of list(s.Principal.AWS)) {
+    if (p === '*') best = best ?? 'account';
+    else if (p === req.principalAccount || p === `arn:aws:iam::${req.principalAccount}:root`) best = best ?? 'account';
+    else if (p === req.principalArn) best = 'exact';
+  }
+  return best;
+}
+
+type Operator = (values: readonly string[], actual: string) => boolean;
+
+const numeric = (cmp: (a: number, b: number) => boolean): Operator => (values, actual) => values.some((v) => cmp(Number(actual), Number(v)));
+
+const OPERATORS: Record<string, { test: Operator; negated?: boolean }> = {
+  StringEquals: { test: (vs, a) => vs.includes(a) },
+  StringNotEquals: { test: (vs, a) => !vs.includes(a), negated: true },
+  StringEqualsIgnoreCase: { test: (vs, a) => vs.some((v) => v.toLowerCase() === a.toLowerCase()) },
+  StringNotEqualsIgnoreCase: { test: (vs, a) => !vs.some((v) => v.toLowerCase() === a.toLowerCase()), negated: true },
+  StringLike: { test: (vs, a) => vs.some((v) => globMatch(v, a)) },
+  StringNotLike: { test: (vs, a) => !vs.some((v) => globMatch(v, a)), negated: true },
+  Bool: { test: (vs, a) => vs.some((v) => v.toLowerCase() === a.toLowerCase()) },
+  NumericEquals: { test: numeric((a, b) => a === b) },
+  NumericNotEquals: { test: numeric((a, b) => a !== b), negated: true },
+  NumericLessThan: { test: numeric((a, b) => a < b) },
+  NumericLessThanEquals: { test: numeric((a, b) => a <= b) },
+  NumericGreaterThan: { test: numeric((a, b) => a > b) },
+  NumericGreaterThanEquals: { test: numeric((a, b) => a >= b) },
+  ArnEquals: { test: (vs, a) => vs.some((v) => arnMatch(v, a)) },
+  ArnLike: { test: (vs, a) => vs.some((v) => arnMatch(v, a)) },
+  ArnNotEquals: { test: (vs, a) => !vs.some((v) => arnMatch(v, a)), negated: true },
+  ArnNotLike: { test: (vs, a) => !vs.some((v) => arnMatch(v, a)), negated: true },
+};
+
+export function conditionsHold(s: Statement, context: Readonly<Record<string, string>>): boolean {
+  for (const [rawOperator, entries] of Object.entries(s.Condition ?? {})) {
+    if (rawOperator.includes(':')) throw new Error(`condition operator ${rawOperator} is not supported (statement ${s.Sid ?? '(no Sid)'})`);
+    for (const [rawKey, rawValues] of Object.entries(entries)) {
+      const actual = context[rawKey.toLowerCase()];
+      const values = list(rawValues).map(String);
+      if (rawOperator === 'Null') {
+        if (!values.some((v) => (v.toLowerCase() === 'true') === (actual === undefined))) return false;
+        continue;
+      }
+      const ifExists = rawOperator.endsWith('IfExists');
+      const name = ifExists ? rawOperator.slice(0, -'IfExists'.length) : rawOperator;
+      const op = OPERATORS[name];
+      if (!op) throw new Error(`condition operator ${rawOperator} is not supported (statement ${s.Sid ?? '(no Sid)'})`);
+      if (actual === undefined) {
+        if (ifExists || op.negated) continue;
+        return false;
+      }
+      if (!op.test(values, actual)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Decides sts:AssumeRole: no explicit deny on either side; the trust policy allows the
+ * principal; and the identity policy allows the call, unless the role is in the principal's
+ * own account and its trust policy names the principal itself.
+ */
+export function decideAssumeRole(identity: readonly Statement[], trust: readonly Statement[], req: AssumeRequest): Decision {
+  const identityApplies = identity.filter((s) => actionMatches(s) && resourceMatches(s, req.resource) && conditionsHold(s, req.context));
+  const trustApplies = trust
+    .map((s) => ({ s, match: actionMatches(s) ? principalMatch(s, req) : undefined }))
+    .filter((t) => t.match && conditionsHold(t.s, req.context));
+  const explicitDeny = identityApplies.some((s) => s.Effect === 'Deny') || trustApplies.some((t) => t.s.Effect === 'Deny');
+  if (explicitDeny) return { allowed: false, explicitDeny };
+  const trustAllows = trustApplies.filter((t) => t.s.Effect === 'Allow');
+  const identityAllows = identityApplies.some((s) => s.Effect === 'Allow');
+  const sameAccount = req.principalAccount === req.resourceAccount;
+  const namedExactly = trustAllows.some((t) => t.match === 'exact');
+  const allowed = trustAllows.length > 0 && (identityAllows || (sameAccount && namedExactly));
+  return { allowed, explicitDeny };
+}

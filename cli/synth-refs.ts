@@ -1,0 +1,72 @@
+import type { StackJson } from './synth-output';
+
+/** The token an account becomes in evaluated policies: "{NAME}". */
+export const accountToken = (name: string) => `{${name}}`;
+export const MANAGEMENT = 'management';
+export const ORG_TOKEN = '{organization}';
+
+/**
+ * Replaces every way the synthesized JSON refers to an account (literal id, remote-state
+ * output, resource id) with one token per account, so that policies written in different
+ * stacks compare equal. Terraform's escaped "$${" becomes the "${" that IAM sees.
+ */
+export class AccountRefs {
+  private readonly nameByKey = new Map<string, string>();
+  private readonly nameById = new Map<string, string>();
+  readonly idByName = new Map<string, string>();
+
+  constructor(management: StackJson, managementAccountId: string, organizationId?: string) {
+    this.organizationId = organizationId;
+    this.nameById.set(managementAccountId, MANAGEMENT);
+    this.idByName.set(MANAGEMENT, managementAccountId);
+    const accounts: Record<string, { name?: string }> = management.resource?.aws_organizations_account ?? {};
+    for (const [key, account] of Object.entries(accounts)) if (account.name) this.nameByKey.set(key, account.name);
+    for (const block of (management.import ?? []) as { id?: string; to?: string }[]) {
+      const key = /^aws_organizations_account\.(.+)$/.exec(block.to ?? '')?.[1];
+      const name = key && this.nameByKey.get(key);
+      if (name && block.id) this.learnId(name, block.id);
+    }
+  }
+
+  private readonly organizationId?: string;
+
+  learnId(name: string, id: string): void {
+    this.nameById.set(id, name);
+    this.idByName.set(name, id);
+  }
+
+  /** The account name behind a reference (without "${...}"), or undefined. */
+  private refName(raw: string): string | undefined {
+    const ref = raw.replace(/\\"/g, '"');
+    const output = /^data\.terraform_remote_state\.[^.]+\.outputs\.account_ids\["([^"]+)"\]$/.exec(ref);
+    if (output) return output[1];
+    const resource = /^aws_organizations_account\.([^.]+)\.id$/.exec(ref);
+    if (resource) return this.nameByKey.get(resource[1]);
+    return undefined;
+  }
+
+  /** Canonical form of any string from the synthesized JSON. */
+  canon(text: string): string {
+    const replaced = text.replace(/(\$?)\$\{([^}]*)\}/g, (whole, escape: string, ref: string) => {
+      if (escape) return whole.slice(1);
+      if (/^data\.aws_organizations_organization\.[^.]+\.id$/.test(ref)) return ORG_TOKEN;
+      const name = this.refName(ref);
+      return name ? accountToken(name) : whole;
+    });
+    const withIds = replaced.replace(/(?<![\d{])\d{12}(?!\d)/g, (id) => {
+      const name = this.nameById.get(id);
+      return name ? accountToken(name) : id;
+    });
+    return this.organizationId ? withIds.split(this.organizationId).join(ORG_TOKEN) : withIds;
+  }
+
+  /** The account name of a canonical token, e.g. "{IAM}" -> "IAM". */
+  static nameOf(token: string): string | undefined {
+    return /^\{([^{}]+)\}$/.exec(token)?.[1];
+  }
+
+  /** Display form: the id where known, else the token. */
+  display(text: string): string {
+    return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => (whole === ORG_TOKEN ? whole : (this.idByName.get(name) ?? whole)));
+  }
+}

@@ -9,19 +9,17 @@ import { loadConfig } from './config/load-config';
 import { lockPathFor, readLock, writeLock } from './lock/lock-file';
 import { checkLockChange } from './lock/lock-check';
 import { terraformVersionWarning } from './lock/terraform-version';
-import { planTrustShards } from './lock/trust-shards';
-import { addOrgStacks } from './stacks/org-app';
+import { addOrgStacks, planOrg } from './stacks/org-app';
 
 function main(): void {
   const configPath = process.env.ORG_CONFIG ?? 'org.yaml';
   const config = loadConfig(configPath);
   const lockPath = lockPathFor(configPath);
-  const previousLock = readLock(lockPath);
+  const plan = planOrg(config, readLock(lockPath));
   // Checked before the App exists: its constructor creates the output directory.
-  const checked = planTrustShards(config.accounts, config.trust.shardSize, previousLock);
-  checkLockChange(checked, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1' });
+  checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1' });
   const app = new App();
-  const { plan } = addOrgStacks(app, config, previousLock);
+  addOrgStacks(app, config, plan);
 
   const warning = terraformVersionWarning();
   if (warning) process.stderr.write(`warning: ${warning}\n`);

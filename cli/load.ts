@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load-config';
 import type { OrgConfig } from '../config/model';
 import { lockPathFor, readLock } from '../lock/lock-file';
-import { planTrustShards, type ShardPlan } from '../lock/trust-shards';
+import { planOrg, type ShardPlan } from '../lock/trust-shards';
 
 export const DEFAULT_CONFIG = 'org.yaml';
 
@@ -17,6 +17,6 @@ export interface LoadedOrg {
 export function loadOrg(configPath: string): LoadedOrg {
   const config = loadConfig(configPath);
   const lockPath = lockPathFor(configPath);
-  const plan = planTrustShards(config.accounts, config.trust.shardSize, readLock(lockPath));
+  const plan = planOrg(config, readLock(lockPath));
   return { configPath, config, lockPath, plan };
 }

@@ -11,6 +11,7 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...organizationalUnitIssues(config),
     ...groupIssues(config),
     ...managementIssues(config),
+    ...lifecycleIssues(config),
     ...mfaIssues(config),
   ];
 }
@@ -191,4 +192,33 @@ function mfaIssues(config: ParsedOrgConfig): Issue[] {
     return [{ path: ['identity', 'mfaMaxAgeSeconds'], message: 'needs identity.requireMfa: true (an MFA age limit without MFA cannot be met)' }];
   }
   return [];
+}
+
+/** Rules for accounts that are retiring or being renamed. */
+function lifecycleIssues(config: ParsedOrgConfig): Issue[] {
+  const issues: Issue[] = [];
+  const names = new Set([config.identityAccount, ...config.accounts].map((a) => a.name));
+  config.accounts.forEach((account, i) => {
+    if (account.retired && account.id === undefined) {
+      issues.push({
+        path: ['accounts', i, 'retired'],
+        message:
+          `needs accounts[${i}].id: once management forgets the account its id leaves the account_ids output, and the trust stack still needs it to forget the role. ` +
+          'Copy it from `terraform output account_ids` of the management stack',
+      });
+    }
+  });
+  [config.identityAccount, ...config.accounts].forEach((account, i) => {
+    const path = i === 0 ? ['identityAccount', 'renamedFrom'] : ['accounts', i - 1, 'renamedFrom'];
+    if (account.renamedFrom === undefined) return;
+    if ('retired' in account && account.retired) {
+      issues.push({ path, message: 'cannot be combined with retired: true; apply the rename first, then retire' });
+    }
+    if (account.renamedFrom === account.name || terraformKey(account.renamedFrom) === terraformKey(account.name)) {
+      issues.push({ path, message: `is the account's current name (or maps to the same Terraform key); remove it` });
+    } else if (names.has(account.renamedFrom)) {
+      issues.push({ path, message: `"${account.renamedFrom}" is the name of another account in this config` });
+    }
+  });
+  return issues;
 }

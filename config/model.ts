@@ -13,6 +13,8 @@ export interface Account {
   readonly closeOnDeletion: boolean;
   readonly tags: Readonly<Record<string, string>>;
   readonly retired: boolean;
+  /** The previous name and its Terraform key, where the account was renamed. */
+  readonly renamedFrom?: { readonly name: string; readonly key: string };
 }
 
 export interface OrganizationalUnit {

@@ -56,6 +56,8 @@ const accountFields = {
   email,
   id: accountId.optional(),
   ou: z.string({ error: 'must be an OU path such as "Workloads/Prod"' }).min(1).optional(),
+  /** The account's previous name, for one synth+apply after a rename: Terraform moves state instead of replacing. */
+  renamedFrom: accountName.optional(),
   iamUserAccessToBilling: billingAccess.default('ALLOW'),
   closeOnDeletion: z.boolean({ error: 'must be true or false' }).default(false),
   tags,

@@ -47,6 +47,7 @@ function toAccount(a: ParsedOrgConfig['identityAccount'], retired: boolean): Acc
     closeOnDeletion: a.closeOnDeletion,
     tags: a.tags,
     retired,
+    renamedFrom: a.renamedFrom === undefined ? undefined : { name: a.renamedFrom, key: terraformKey(a.renamedFrom) },
   };
 }
 

@@ -5,7 +5,7 @@ import type { Account } from '../config/model';
 import { roleArn } from '../policies/document';
 import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
 import { terraformPolicyJson } from './account-ids';
-import { ForgetBlock, ImportBlock } from './terraform-blocks';
+import { ForgetBlock, ImportBlock, MovedBlock } from './terraform-blocks';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly account: Account;
@@ -15,7 +15,8 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly region: string;
 }
 
-export const memberRoleAddress = (account: Account) => `aws_iam_role.member_${account.key}`;
+const memberRoleAt = (key: string) => `aws_iam_role.member_${key}`;
+export const memberRoleAddress = (account: Account) => memberRoleAt(account.key);
 
 /**
  * Runbook steps 4-5 for one member account: a provider that assumes the AWS-created
@@ -47,5 +48,8 @@ export class MemberRoleTrust extends Construct {
     });
     role.overrideLogicalId(`member_${account.key}`);
     new ImportBlock(this, 'import', { to: role, id: props.roleName, provider: this.provider });
+    if (account.renamedFrom) {
+      new MovedBlock(this, 'moved', { from: memberRoleAt(account.renamedFrom.key), to: memberRoleAddress(account) });
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import type { Account } from '../config/model';
-import { ForgetBlock, ImportBlock, addressOf } from './terraform-blocks';
+import { ForgetBlock, ImportBlock, MovedBlock } from './terraform-blocks';
 
 export interface OrganizationAccountProps {
   readonly account: Account;
@@ -11,7 +11,8 @@ export interface OrganizationAccountProps {
   readonly parentId: string;
 }
 
-export const accountAddress = (account: Account) => `aws_organizations_account.account_${account.key}`;
+const ACCOUNT_TYPE = 'aws_organizations_account';
+export const accountAddress = (account: Account) => `${ACCOUNT_TYPE}.account_${account.key}`;
 
 /**
  * One account of the organization. Created when the config gives no id, imported when it
@@ -44,10 +45,10 @@ export class OrganizationAccount extends Construct {
     });
     this.resource.overrideLogicalId(`account_${account.key}`);
     if (account.id) new ImportBlock(this, 'import', { to: this.resource, id: account.id });
-  }
-
-  get address(): string | undefined {
-    return this.resource ? addressOf(this.resource) : undefined;
+    if (account.renamedFrom) {
+      // Renamed in place (PutAccountName) rather than a new account beside the old one.
+      new MovedBlock(this, 'moved', { from: `${ACCOUNT_TYPE}.account_${account.renamedFrom.key}`, to: accountAddress(account) });
+    }
   }
 }
 

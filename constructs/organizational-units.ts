@@ -12,6 +12,11 @@ export interface OrganizationalUnitsProps {
 /** The OU tree under the organization root, addressed by path (ou_workloads_prod). */
 export class OrganizationalUnits extends Construct {
   private readonly byPath = new Map<string, OrganizationsOrganizationalUnit>();
+  /**
+   * Id tokens by path ('' for the root), made once: every `.id` read makes a new token, for
+   * which cdktf captures a stack trace (~0.1 s per 1,000 accounts under tsx's source maps).
+   */
+  private readonly ids = new Map<string, string>();
 
   constructor(
     scope: Construct,
@@ -32,9 +37,17 @@ export class OrganizationalUnits extends Construct {
 
   /** The id of the OU at `path`, or of the organization root when undefined. */
   parentIdOf(path: string | undefined): string {
-    if (path === undefined) return this.props.organization.roots.get(0).id;
-    const ou = this.byPath.get(path);
-    if (!ou) throw new Error(`unknown OU path ${path}`);
-    return ou.id;
+    const key = path ?? '';
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      if (path === undefined) id = this.props.organization.roots.get(0).id;
+      else {
+        const ou = this.byPath.get(path);
+        if (!ou) throw new Error(`unknown OU path ${path}`);
+        id = ou.id;
+      }
+      this.ids.set(key, id);
+    }
+    return id;
   }
 }

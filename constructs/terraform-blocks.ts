@@ -52,3 +52,18 @@ export class ForgetBlock extends TerraformElement {
     return { removed: [{ from: this.from, lifecycle: { destroy: false } }] };
   }
 }
+
+/** A Terraform `moved` block: state at `from` now belongs to `to`; nothing is replaced. */
+export class MovedBlock extends TerraformElement {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly addresses: { readonly from: string; readonly to: string },
+  ) {
+    super(scope, id, 'moved');
+  }
+
+  override toTerraform(): unknown {
+    return { moved: [{ from: this.addresses.from, to: this.addresses.to }] };
+  }
+}

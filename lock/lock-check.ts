@@ -18,6 +18,17 @@ export function checkLockChange(plan: ShardPlan, lockPath: string, options: { fr
       })),
     );
   }
+  if (plan.identityRenamed) {
+    const { from, to } = plan.identityRenamed;
+    throw new ConfigError(lockPath, [
+      {
+        path: ['identityAccount', 'name'],
+        message:
+          `the identity account was "${from}" and is now "${to}": Terraform would replace the account. ` +
+          `To rename it in place add \`renamedFrom: "${from}"\` to identityAccount; otherwise restore the name.`,
+      },
+    ]);
+  }
   if (options.frozen && plan.changes.length) {
     throw new ConfigError(lockPath, [
       {

@@ -7,6 +7,7 @@ import { EMPTY_LOCK, type ShardLock } from './trust-shards';
 const lockSchema = z.strictObject({
   '//': z.string().optional(),
   version: z.literal(1),
+  identityAccount: z.string().optional(),
   accounts: z.record(
     z.string(),
     z.strictObject({ stack: z.string().regex(/^trust-\d+$/), retired: z.literal(true).optional() }),
@@ -38,11 +39,12 @@ export function readLock(path: string): ShardLock {
       parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: `${i.message}; restore the file from version control` })),
     );
   }
-  return { version: 1, accounts: parsed.data.accounts } as ShardLock;
+  const { identityAccount, accounts } = parsed.data;
+  return { version: 1, ...(identityAccount === undefined ? {} : { identityAccount }), accounts } as ShardLock;
 }
 
 export function renderLock(lock: ShardLock): string {
-  return `${JSON.stringify({ '//': HEADER, version: lock.version, accounts: lock.accounts }, null, 2)}\n`;
+  return `${JSON.stringify({ '//': HEADER, version: lock.version, identityAccount: lock.identityAccount, accounts: lock.accounts }, null, 2)}\n`;
 }
 
 /** Writes through a temporary file and a rename, so that a crash never leaves half a lock. */

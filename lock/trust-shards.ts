@@ -1,4 +1,4 @@
-import type { Account } from '../config/model';
+import type { Account, OrgConfig } from '../config/model';
 
 /**
  * Which trust-N stack holds each member account. Recorded in a lock file so that an
@@ -6,6 +6,8 @@ import type { Account } from '../config/model';
  */
 export interface ShardLock {
   readonly version: 1;
+  /** The identity account's name: renaming it without renamedFrom would replace the account. */
+  readonly identityAccount?: string;
   /** Account name to its entry, sorted by name. */
   readonly accounts: Readonly<Record<string, LockedAccount>>;
 }
@@ -29,15 +31,24 @@ export interface ShardPlan {
   readonly changes: readonly string[];
   /** Accounts that left the config without being retired first. */
   readonly removedWithoutRetiring: readonly string[];
+  /** Set when the identity account's name changed without renamedFrom. */
+  readonly identityRenamed?: { readonly from: string; readonly to: string };
 }
 
 /**
  * Places member accounts into trust stacks. Accounts in the previous lock keep their stack.
  * New accounts, in name order (so that YAML order never matters), fill the lowest-numbered
- * stack that has room. A retired account keeps its place until its entry leaves the config.
+ * stack that has room. A retired account keeps its place until its entry leaves the config;
+ * a renamed one (renamedFrom) keeps its place under its new name.
  */
-export function planTrustShards(accounts: readonly Account[], shardSize: number, previous: ShardLock = EMPTY_LOCK): ShardPlan {
+export function planTrustShards(
+  accounts: readonly Account[],
+  shardSize: number,
+  previous: ShardLock = EMPTY_LOCK,
+  identity?: Account,
+): ShardPlan {
   const byName = new Map(accounts.map((a) => [a.name, a]));
+  const byPreviousName = new Map(accounts.filter((a) => a.renamedFrom).map((a) => [a.renamedFrom!.name, a]));
   const placed = new Map<string, string>();
   const changes: string[] = [];
   const removedWithoutRetiring: string[] = [];
@@ -48,6 +59,10 @@ export function planTrustShards(accounts: readonly Account[], shardSize: number,
       placed.set(name, entry.stack);
       if (account.retired && !entry.retired) changes.push(`${name} in ${entry.stack}: retired`);
       if (!account.retired && entry.retired) changes.push(`${name} in ${entry.stack}: managed again`);
+    } else if (byPreviousName.has(name) && !byName.has(name)) {
+      const renamed = byPreviousName.get(name)!;
+      placed.set(renamed.name, entry.stack);
+      changes.push(`${name} in ${entry.stack}: renamed to ${renamed.name}`);
     } else if (entry.retired) {
       changes.push(`${name} in ${entry.stack}: dropped (was retired)`);
     } else {
@@ -67,16 +82,33 @@ export function planTrustShards(accounts: readonly Account[], shardSize: number,
     changes.push(`${account.name}: added to ${stack}`);
   }
 
+  const identityRenamed = identity ? checkIdentity(identity, previous, changes) : undefined;
   const names = [...placed.keys()].sort(compareNames);
   const lock: ShardLock = {
     version: 1,
+    ...(identity ? { identityAccount: identity.name } : {}),
     accounts: Object.fromEntries(
       names.map((name) => [name, byName.get(name)?.retired ? { stack: placed.get(name)!, retired: true as const } : { stack: placed.get(name)! }]),
     ),
   };
   const stackNames = [...new Set(placed.values())].sort((a, b) => stackNumber(a) - stackNumber(b));
   const stacks = new Map(stackNames.map((s) => [s, names.filter((n) => placed.get(n) === s).map((n) => byName.get(n)!)]));
-  return { lock, stacks, changes, removedWithoutRetiring };
+  return { lock, stacks, changes, removedWithoutRetiring, identityRenamed };
+}
+
+/** The plan for a whole config, given the committed lock. */
+export function planOrg(config: OrgConfig, previousLock?: ShardLock): ShardPlan {
+  return planTrustShards(config.accounts, config.trust.shardSize, previousLock, config.identityAccount);
+}
+
+/** Records the identity account; reports a rename that did not say renamedFrom. */
+function checkIdentity(identity: Account, previous: ShardLock, changes: string[]): ShardPlan['identityRenamed'] {
+  const before = previous.identityAccount;
+  if (before === identity.name) return undefined;
+  if (before === undefined) changes.push(`identity account: ${identity.name}`);
+  else if (identity.renamedFrom?.name === before) changes.push(`identity account: renamed from ${before} to ${identity.name}`);
+  else return { from: before, to: identity.name };
+  return undefined;
 }
 
 /** Plain code-point order: the same on every machine and locale. */

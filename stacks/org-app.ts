@@ -1,9 +1,11 @@
 import type { Construct } from 'constructs';
 import type { OrgConfig } from '../config/model';
-import { planTrustShards, type ShardLock, type ShardPlan } from '../lock/trust-shards';
+import { planOrg, type ShardPlan } from '../lock/trust-shards';
 import { IdentityStack } from './identity-stack';
 import { ManagementStack } from './management-stack';
 import { TrustStack } from './trust-stack';
+
+export { planOrg };
 
 export interface OrgStacks {
   readonly management: ManagementStack;
@@ -12,9 +14,8 @@ export interface OrgStacks {
   readonly plan: ShardPlan;
 }
 
-/** Adds every stack of the organization to `app`. The caller checks the plan's lock changes. */
-export function addOrgStacks(app: Construct, config: OrgConfig, previousLock?: ShardLock): OrgStacks {
-  const plan = planTrustShards(config.accounts, config.trust.shardSize, previousLock);
+/** Adds every stack of the organization to `app`. The caller checks the plan's lock changes first. */
+export function addOrgStacks(app: Construct, config: OrgConfig, plan: ShardPlan = planOrg(config)): OrgStacks {
   const management = new ManagementStack(app, config);
   const identity = new IdentityStack(app, config);
   const trust = new Map([...plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, config, accounts)]));

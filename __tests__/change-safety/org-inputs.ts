@@ -43,5 +43,6 @@ export function retire(input: OrgConfigInput, name: string): OrgInput {
   const rest = withoutAccount(input, name);
   const accounts = input.accounts ?? [];
   if (!accounts.some((a) => a.name === name)) throw new Error(`no account ${name}`);
-  return { ...rest, accounts: accounts.map((a) => (a.name === name ? { ...a, retired: true } : a)) };
+  // A retired account needs its id (the config rule); a created one gets a stand-in for its real id.
+  return { ...rest, accounts: accounts.map((a, i) => (a.name === name ? { ...a, retired: true, id: a.id ?? String(500000000000 + i) } : a)) };
 }

@@ -13,6 +13,7 @@ accounts:
     email: prod@example.com
   - name: Old
     email: old@example.com
+    id: "444444444444"
     retired: true
   - name: Dev
     email: dev@example.com
@@ -37,8 +38,10 @@ describe('defaults of a valid config', () => {
       expect(account.closeOnDeletion).toBe(false);
       expect(account.tags).toEqual({});
       expect(account.ou).toBeUndefined();
-      expect(account.id).toBeUndefined();
+      expect(account.renamedFrom).toBeUndefined();
     }
+    // Only the retired account, which must carry its id, has one.
+    expect([config.identityAccount, ...config.accounts].map((a) => a.id)).toEqual([undefined, undefined, '444444444444', undefined]);
     expect(config.accounts.map((a) => a.retired)).toEqual([false, true, false]);
   });
 

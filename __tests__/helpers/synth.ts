@@ -2,7 +2,7 @@ import { parseConfig } from '../../config/load-config';
 import type { OrgConfig } from '../../config/model';
 import { App, Testing } from '../../constructs/cdktf';
 import type { ShardLock } from '../../lock/trust-shards';
-import { addOrgStacks, type OrgStacks } from '../../stacks/org-app';
+import { addOrgStacks, planOrg, type OrgStacks } from '../../stacks/org-app';
 
 /** Synthesized Terraform JSON of one stack. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,7 +24,7 @@ export function synthYaml(yaml: string, lock?: ShardLock): SynthResult {
 
 export function synthConfig(config: OrgConfig, lock?: ShardLock): SynthResult {
   const app = Testing.app() as App;
-  const stacks = addOrgStacks(app, config, lock);
+  const stacks = addOrgStacks(app, config, planOrg(config, lock));
   const all = [stacks.management, stacks.identity, ...stacks.trust.values()];
   const text = Object.fromEntries(all.map((s) => [s.node.id, Testing.synth(s)]));
   const json = Object.fromEntries(Object.entries(text).map(([k, v]) => [k, JSON.parse(v) as StackJson]));

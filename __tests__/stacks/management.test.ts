@@ -81,7 +81,7 @@ describe('management stack: config variants', () => {
       .replace('crossAccountRoleName: OrganizationAccountAccessRole', 'crossAccountRoleName: OrgAdmin\n  id: o-abc123defg')
       .replace('  ou: Security\n', '  ou: Security\n  id: "222222222222"\n')
       .replace('    iamUserAccessToBilling: DENY', '    iamUserAccessToBilling: DENY\n    closeOnDeletion: true')
-      .replace('    ou: Workloads/Dev\n', '    ou: Workloads/Dev\n    retired: true\n')
+      .replace('    ou: Workloads/Dev\n', '    ou: Workloads/Dev\n    id: "444444444402"\n    retired: true\n')
       .replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT01]'),
   ).json.management;
   const accounts = resourcesOf(variant, 'aws_organizations_account');

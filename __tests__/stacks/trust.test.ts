@@ -87,7 +87,7 @@ describe('trust stacks: config variants', () => {
   });
 
   it('forgets the role of a retired account (removed block, destroy = false) and keeps its provider', () => {
-    const stack = synthYaml(base.replace('    ou: Workloads/Dev\n', '    ou: Workloads/Dev\n    retired: true\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT01]')).json['trust-1'];
+    const stack = synthYaml(base.replace('    ou: Workloads/Dev\n', '    ou: Workloads/Dev\n    id: "444444444402"\n    retired: true\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT01]')).json['trust-1'];
     expect(stack.resource.aws_iam_role.member_account02).toBeUndefined();
     expect(stack.removed).toEqual([{ from: 'aws_iam_role.member_account02', lifecycle: { destroy: false } }]);
     expect(stack.provider.aws.map((p: { alias: string }) => p.alias)).toContain('member_account02');

@@ -3,7 +3,7 @@
  *
  * For each size it writes a generated org (fixtures/generate-org.ts, with identity groups)
  * to a temporary directory and measures, as separate processes:
- *   - the app alone: `node --import tsx main.ts` with ORG_CONFIG and CDKTF_OUTDIR;
+ *   - the app alone: cdktf.json's app command (`node dist/main.js`) with ORG_CONFIG and CDKTF_OUTDIR;
  *   - `cdktf synth --output DIR` (the CLI, which runs the same app);
  *   - at the largest size, bench/app-with-importfrom.ts: the same org with cdktf's own
  *     `importFrom`, which runs `terraform version` once per imported resource.
@@ -193,10 +193,11 @@ function benchSize(members: number, options: Options, isLargest: boolean): SizeR
       return path;
     };
     const node = process.execPath;
-    const appRun = () => measure(node, ['--import', 'tsx', 'main.ts'], { ORG_CONFIG: config, CDKTF_OUTDIR: out('app.out') }, `app at ${members}`);
+    const [appCommand, ...appArgs] = cdktfAppCommand();
+    const appRun = () => measure(appCommand === 'node' ? node : appCommand, appArgs, { ORG_CONFIG: config, CDKTF_OUTDIR: out('app.out') }, `app at ${members}`);
 
     process.stderr.write(`${members} members (${dir})\n`);
-    appRun(); // writes the lock beside the config and warms tsx's transpile cache
+    appRun(); // writes the lock beside the config and warms the file cache
     const counted = countOutput(join(dir, 'app.out'));
     const app = repeat(options.runs, appRun, 'app');
 
@@ -222,6 +223,18 @@ function benchSize(members: number, options: Options, isLargest: boolean): SizeR
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The app exactly as `cdktf synth` runs it: the "app" command of cdktf.json. */
+function cdktfAppCommand(): string[] {
+  const app = (JSON.parse(readFileSync(join(ROOT, 'cdktf.json'), 'utf8')) as { app: string }).app;
+  return app.split(/\s+/);
+}
+
+/** cdktf.json runs the compiled app; build it so that the bench measures the current sources. */
+function buildApp(): void {
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build failed');
 }
 
 function terraformOnPath(): boolean {
@@ -330,6 +343,7 @@ function writeBenchmarks(section: string): void {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(tmpdir(), { recursive: true });
+  buildApp();
   const before = loadavg();
   const largest = Math.max(...options.sizes);
   const results = options.sizes.map((n) => benchSize(n, options, n === largest));

@@ -2,21 +2,11 @@
  * The one place that names the cdktf package. CDK Terrain (cdktn), the maintained fork,
  * renames it: switching is a change to this file and to the provider deep imports.
  */
-export {
-  App,
-  CloudBackend,
-  DataTerraformRemoteState,
-  DataTerraformRemoteStateLocal,
-  DataTerraformRemoteStateS3,
-  LocalBackend,
-  NamedCloudWorkspace,
-  S3Backend,
-  TerraformElement,
-  TerraformOutput,
-  TerraformProvider,
-  TerraformResource,
-  TerraformStack,
-  Testing,
-  type ITerraformDependable,
-  type TerraformRemoteState,
-} from 'cdktf';
+
+// The app and its building blocks.
+export { App, TerraformStack, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, Testing } from 'cdktf';
+export type { ITerraformDependable, TerraformRemoteState } from 'cdktf';
+
+// State backends, and the data sources that read another stack's state through them.
+export { LocalBackend, S3Backend, CloudBackend, NamedCloudWorkspace } from 'cdktf';
+export { DataTerraformRemoteState, DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3 } from 'cdktf';

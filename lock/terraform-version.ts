@@ -11,7 +11,13 @@ export const MIN_TERRAFORM = [1, 7] as const;
 export function terraformVersionWarning(binary = process.env.TERRAFORM_BINARY_NAME ?? 'terraform'): string | undefined {
   let out: string;
   try {
-    out = execFileSync(binary, ['version', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+    // CHECKPOINT_DISABLE: `terraform version` would otherwise ask HashiCorp for the latest release.
+    out = execFileSync(binary, ['version', '-json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+      env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    });
   } catch {
     return `${binary} was not found: the JSON is written, but plan and apply need Terraform >= ${MIN_TERRAFORM.join('.')} or OpenTofu`;
   }

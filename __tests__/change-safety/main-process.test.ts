@@ -28,6 +28,15 @@ function variant(name: string, input: OrgInput | undefined, lockContent?: string
 
 const noStackTrace = (r: RunResult) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
+/** A refused synth: exit 1 with the message, no stack trace, the lock as it was, no output directory. */
+function expectRefused(r: RunResult, message: RegExp, v: { lock: string; out: string }, lockBefore: string): void {
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(message);
+  noStackTrace(r);
+  expect(readFileSync(v.lock, 'utf8')).toBe(lockBefore);
+  expect(existsSync(v.out)).toBe(false);
+}
+
 beforeAll(async () => {
   writeFileSync(config, exampleYaml());
   run1 = await runMain(config, out1);
@@ -74,12 +83,8 @@ describe('main.ts and the lock file', () => {
     input.accounts.push({ name: 'NEW01', email: 'aws-new01@example.com' });
     const v = variant(`frozen-${label.replace(/\W/g, '')}`, input);
     const r = await runMain(v.cfg, v.out, env);
-    expect(r.code).toBe(1);
     expect(r.stderr).toContain('NEW01: added to trust-1');
-    expect(r.stderr).toMatch(/without CI=true \(or ORG_LOCK_FROZEN=1\) and commit .*acme\.lock\.json/);
-    noStackTrace(r);
-    expect(readFileSync(v.lock, 'utf8')).toBe(lockText);
-    expect(existsSync(v.out)).toBe(false);
+    expectRefused(r, /without CI=true \(or ORG_LOCK_FROZEN=1\) and commit .*acme\.lock\.json/, v, lockText);
   });
 
   it.each([
@@ -87,22 +92,12 @@ describe('main.ts and the lock file', () => {
     ['a stack name that is not trust-N', JSON.stringify({ version: 1, accounts: { ACCOUNT01: { stack: 'blue' } } }), /accounts\.ACCOUNT01\.stack: .*restore the file/],
   ])('a lock file that is %s gives a clear error and no output', async (_, content, message) => {
     const v = variant(`corrupt-${content.length}`, undefined, content);
-    const r = await runMain(v.cfg, v.out);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(message);
-    noStackTrace(r);
-    expect(readFileSync(v.lock, 'utf8')).toBe(content);
-    expect(existsSync(v.out)).toBe(false);
+    expectRefused(await runMain(v.cfg, v.out), message, v, content);
   });
 
   it('removing an account that the lock lists fails, naming it and telling to use retired: true', async () => {
     const v = variant('removed', withoutAccount(example(), 'ACCOUNT02'));
-    const r = await runMain(v.cfg, v.out);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/accounts\.ACCOUNT02: account "ACCOUNT02" was removed from the config.*`retired: true`/);
-    noStackTrace(r);
-    expect(readFileSync(v.lock, 'utf8')).toBe(lockText);
-    expect(existsSync(v.out)).toBe(false);
+    expectRefused(await runMain(v.cfg, v.out), /accounts\.ACCOUNT02: account "ACCOUNT02" was removed from the config.*`retired: true`/, v, lockText);
   });
 
   it('retiring it instead synthesizes and records it as retired', async () => {

@@ -1,29 +1,35 @@
 /**
  * The cdktf app: org.yaml (or $ORG_CONFIG) to cdktf.out/. Bad input prints what is wrong,
  * exits non-zero and writes nothing: the config and the lock are checked before any stack
- * exists, and the lock is written only after a synth that succeeded.
+ * exists, an output directory this run created is removed again if synth fails, and the
+ * lock is written only after a synth that succeeded.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { App } from './constructs/cdktf';
-import { ConfigError } from './config/config-error';
-import { loadConfig } from './config/load-config';
-import { lockPathFor, readLock, writeLock } from './lock/lock-file';
+import { terraformVersionWarning } from './constructs/terraform-version';
+import { reportFailure } from './config/report-failure';
 import { checkLockChange } from './lock/lock-check';
-import { terraformVersionWarning } from './lock/terraform-version';
-import { addOrgStacks, planOrg } from './stacks/org-app';
+import { writeLock } from './lock/lock-file';
+import { DEFAULT_CONFIG, loadOrg } from './lock/load-org';
+import { addOrgStacks } from './stacks/org-app';
 
 function main(): void {
-  const configPath = process.env.ORG_CONFIG ?? 'org.yaml';
-  const config = loadConfig(configPath);
-  const lockPath = lockPathFor(configPath);
-  const plan = planOrg(config, readLock(lockPath));
+  const { config, lockPath, plan } = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
   // Checked before the App exists: its constructor creates the output directory.
   checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1' });
-  const app = new App();
-  addOrgStacks(app, config, plan);
 
-  const warning = terraformVersionWarning();
-  if (warning) process.stderr.write(`warning: ${warning}\n`);
-  app.synth();
+  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+  const outdirExisted = existsSync(outdir);
+  try {
+    const app = new App({ outdir });
+    addOrgStacks(app, config, plan);
+    const warning = terraformVersionWarning();
+    if (warning) process.stderr.write(`warning: ${warning}\n`);
+    app.synth();
+  } catch (e) {
+    if (!outdirExisted) rmSync(outdir, { recursive: true, force: true });
+    throw e;
+  }
   if (plan.changes.length) {
     writeLock(lockPath, plan.lock);
     process.stderr.write(`${lockPath} updated:\n${plan.changes.map((c) => `  ${c}`).join('\n')}\n`);
@@ -33,10 +39,5 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  if (e instanceof ConfigError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`error: ${(e as Error).message}\n${process.env.DEBUG ? (e as Error).stack : ''}`);
-  process.exit(2);
+  process.exit(reportFailure(e));
 }

@@ -77,7 +77,7 @@ function access(model: AccessModel, principal: PrincipalModel, role: RoleModel):
 }
 
 /** The principals a trust policy names, each with whether its account needs MFA to get in. */
-export function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] {
+function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] {
   const out: TrustPrincipal[] = [];
   for (const s of role.trust) {
     if (s.Effect !== 'Allow') continue;

@@ -1,6 +1,7 @@
 import type { OrgConfig } from '../config/model';
 import type { Statement } from './policy-eval';
 import { AccountRefs, MANAGEMENT } from './synth-refs';
+import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
 import type { StackJson } from './synth-output';
 
 /** A group or user of the management or identity stack, with the statements that apply to it. */
@@ -156,23 +157,23 @@ function organizationTree(management: StackJson): { ous: string[]; ouOfAccount: 
  * organization id where one is configured.
  */
 export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, config: OrgConfig): AccessModel {
-  const management = stacks.management;
+  const management = stacks[MANAGEMENT_STACK];
   const refs = new AccountRefs(management, config.organization.managementAccountId, config.organization.id);
   const notes: string[] = [];
   const { ous, ouOfAccount } = organizationTree(management);
 
-  const identityRoleArn = refs.canon(String(stacks.identity.provider?.aws?.[0]?.assume_role?.[0]?.role_arn ?? ''));
+  const identityRoleArn = refs.canon(String(stacks[IDENTITY_STACK].provider?.aws?.[0]?.assume_role?.[0]?.role_arn ?? ''));
   const identityAccount = AccountRefs.nameOf(identityRoleArn.split(':')[4] ?? '');
   if (!identityAccount) throw new Error(`cannot tell the identity account from its provider's role_arn "${identityRoleArn}"`);
 
   const principals = [
-    ...stackPrincipals(stacks.identity, identityAccount, 'identity', refs, notes),
+    ...stackPrincipals(stacks[IDENTITY_STACK], identityAccount, 'identity', refs, notes),
     ...stackPrincipals(management, MANAGEMENT, 'management', refs, notes),
   ];
 
   const memberRoles: RoleModel[] = [];
   for (const [stackName, stack] of Object.entries(stacks)) {
-    if (stackName === 'management' || stackName === 'identity') continue;
+    if (stackName === MANAGEMENT_STACK || stackName === IDENTITY_STACK) continue;
     const providers: Record<string, unknown>[] = stack.provider?.aws ?? [];
     for (const [key, role] of Object.entries<Record<string, unknown>>(stack.resource?.aws_iam_role ?? {})) {
       const alias = String(role.provider ?? '').replace(/^aws\./, '');
@@ -197,7 +198,7 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
   const managementRoles: RoleModel[] = Object.entries<Record<string, unknown>>(management.resource?.aws_iam_role ?? {}).map(([key, role]) => ({
     account: MANAGEMENT,
     roleName: String(role.name),
-    stack: 'management',
+    stack: MANAGEMENT_STACK,
     ou: 'Root',
     trust: statementsOf(role.assume_role_policy, refs, `management: aws_iam_role.${key}`),
   }));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ACCOUNT_ID } from '../config/iam-names';
 import type { OrgConfig } from '../config/model';
 import { CliError } from './errors';
 
@@ -33,7 +34,7 @@ export function requireIds(ids: ReadonlyMap<string, string>, names: readonly str
  * Parses `terraform output -json` of the management stack: the `account_ids` output, whose
  * `value` maps account names to ids. `source` names the input in messages.
  */
-export function parseTerraformOutputs(text: string, source: string): Record<string, string> {
+function parseTerraformOutputs(text: string, source: string): Record<string, string> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -46,7 +47,7 @@ export function parseTerraformOutputs(text: string, source: string): Record<stri
   }
   const ids: Record<string, string> = {};
   for (const [name, id] of Object.entries(value)) {
-    if (typeof id !== 'string' || !/^\d{12}$/.test(id)) {
+    if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) {
       throw new CliError(`--outputs ${source}: account_ids.value["${name}"] must be a 12-digit account id (got ${JSON.stringify(id)})`);
     }
     ids[name] = id;

@@ -1,4 +1,5 @@
 import type { OrgConfig } from '../config/model';
+import { roleArn } from '../policies/document';
 import type { UserAccess } from './user-access';
 
 /** The profile name suffix of the runbook's create-account role profile. */
@@ -31,11 +32,14 @@ export interface RoleProfile {
 
 export type AwsProfile = SourceProfile | RoleProfile;
 
-export const mfaSerialArn = (accountId: string, user: string) => `arn:aws:iam::${accountId}:mfa/${user}`;
-export const roleArn = (accountId: string, role: string) => `arn:aws:iam::${accountId}:role/${role}`;
+const mfaSerialArn = (accountId: string, user: string) => `arn:aws:iam::${accountId}:mfa/${user}`;
 
-/** "ACCOUNT01" -> "account01"; characters other than a-z 0-9 _ - become "-". */
-export function profileSlug(accountName: string): string {
+/**
+ * "ACCOUNT01" -> "account01"; characters other than a-z 0-9 _ - become "-". The config
+ * refuses account names that differ only in case and punctuation (their Terraform keys
+ * would clash), so slugs of different accounts differ.
+ */
+function profileSlug(accountName: string): string {
   return accountName.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'account';
 }
 
@@ -48,7 +52,8 @@ export function accountsNeeded(access: UserAccess, config: OrgConfig): string[] 
 /**
  * aws-vault profiles for one user, in a stable order: identity source profile and its role
  * profiles, then the management ("billing") profile, its create-account role profile and
- * its role profiles. `ids` must hold every name of accountsNeeded.
+ * its role profiles. `ids` must hold every name of accountsNeeded. Profile names are unique:
+ * see withUniqueNames.
  */
 export function buildProfiles(config: OrgConfig, access: UserAccess, ids: ReadonlyMap<string, string>): AwsProfile[] {
   const region = config.organization.region;
@@ -58,7 +63,6 @@ export function buildProfiles(config: OrgConfig, access: UserAccess, ids: Readon
     if (!id) throw new Error(`no id for account ${name}`);
     return id;
   };
-  const slugs = uniqueSlugs([config.identityAccount.name, ...config.accounts.map((a) => a.name)], idOf, ids);
   const profiles: AwsProfile[] = [];
 
   const roleProfiles = (source: SourceProfile, accounts: readonly string[], prefix: string) => {
@@ -66,7 +70,7 @@ export function buildProfiles(config: OrgConfig, access: UserAccess, ids: Readon
       const accountId = idOf(accountName);
       profiles.push({
         kind: 'role',
-        name: `${prefix}-${slugs.get(accountName)}`,
+        name: `${prefix}-${profileSlug(accountName)}`,
         accountName,
         accountId,
         roleName: crossRole,
@@ -120,19 +124,24 @@ export function buildProfiles(config: OrgConfig, access: UserAccess, ids: Readon
     });
     roleProfiles(source, access.management.accounts, billing);
   }
-  return profiles;
+  return withUniqueNames(profiles, (p) => p.kind === 'role' && p.roleName === crossRole);
 }
 
 /**
- * Slug per account name. The config already refuses names that differ only in case and
- * punctuation (their Terraform keys would clash), so slugs are unique; an account whose
- * slug equals the create-account profile suffix gets its id appended.
+ * Profiles with unique names. The names a user types (source profiles, the create-account
+ * role profile) never change; a cross-account role profile whose name another profile also
+ * has gets "-<account id>" appended, for example an identity role profile "alice-billing"
+ * for an account named "billing" next to the management source profile "alice-billing".
+ * Repeated until no name is shared (a renamed profile may meet another name).
  */
-function uniqueSlugs(names: readonly string[], idOf: (n: string) => string, ids: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map(
-    names.map((n) => {
-      const slug = profileSlug(n);
-      return [n, slug === CREATE_ACCOUNT_PROFILE_SUFFIX && ids.has(n) ? `${slug}-${idOf(n)}` : slug];
-    }),
-  );
+function withUniqueNames(profiles: readonly AwsProfile[], renamable: (p: AwsProfile) => boolean): AwsProfile[] {
+  let result = [...profiles];
+  for (let pass = 0; pass <= profiles.length; pass++) {
+    const count = new Map<string, number>();
+    for (const p of result) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+    if (result.every((p) => count.get(p.name) === 1)) return result;
+    result = result.map((p) => (count.get(p.name)! > 1 && renamable(p) ? { ...p, name: `${p.name}-${p.accountId}` } : p));
+  }
+  throw new Error(`aws-config: cannot give every profile a unique name: ${result.map((p) => p.name).join(', ')}`);
 }
+

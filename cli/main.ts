@@ -1,26 +1,21 @@
 /**
  * org-trust: validate org.yaml, print aws-vault profiles, report who can assume what.
- * Errors print their message alone (no stack trace; DEBUG=1 adds it) and exit 1.
+ * Bad input prints its message alone and exits 1; an unexpected error exits 2 (DEBUG=1
+ * adds its stack trace).
  */
 import { Command, Option } from 'commander';
-import { ConfigError } from '../config/config-error';
+import { reportFailure } from '../config/report-failure';
 import { awsConfigCommand } from './commands/aws-config';
 import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
 import { validateCommand } from './commands/validate';
 import { CliError } from './errors';
-import { DEFAULT_CONFIG } from './load';
+import { DEFAULT_CONFIG } from '../lock/load-org';
 
 function run(action: () => string): void {
   try {
     process.stdout.write(action());
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof CliError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(`error: ${(e as Error).message}\n${process.env.DEBUG ? `${(e as Error).stack}\n` : ''}`);
-    process.exitCode = 2;
+    process.exitCode = reportFailure(e, (error) => error instanceof CliError);
   }
 }
 
@@ -59,6 +54,3 @@ export function buildProgram(): Command {
   return program;
 }
 
-if (require.main === module || process.argv[1]?.endsWith('org-trust.js') || process.argv[1]?.endsWith('org-trust')) {
-  buildProgram().parse();
-}

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
 import { CliError } from './errors';
 
 /** Synthesized Terraform JSON of one stack. */
@@ -21,7 +22,7 @@ export function readSynthOut(outDir: string): Record<string, StackJson> {
       throw new CliError(`--out ${outDir}: ${file} is not valid JSON (${(e as Error).message}); ${hint}`);
     }
   }
-  for (const required of ['management', 'identity']) {
+  for (const required of [MANAGEMENT_STACK, IDENTITY_STACK]) {
     if (!stacks[required]) throw new CliError(`--out ${outDir}: stack "${required}" is missing from ${stacksDir}; ${hint}`);
   }
   return stacks;

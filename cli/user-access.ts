@@ -13,7 +13,7 @@ export interface UserAccess {
   readonly management?: { readonly accounts: readonly string[] };
 }
 
-export function knownUsers(config: OrgConfig): string[] {
+function knownUsers(config: OrgConfig): string[] {
   return [...new Set([...config.management.users, ...identityUsers(config)])].sort();
 }
 

@@ -1,4 +1,5 @@
-import type { ConfigIssue } from './config-error';
+import { formatPath, type ConfigIssue } from './config-error';
+import { flattenUnits } from './ou-tree';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
 
@@ -29,15 +30,12 @@ function findDuplicates<T>(
     const value = valueOf(item);
     if (value === undefined) return;
     const first = seen.get(value);
-    if (first) issues.push({ path: pathOf(index), message: message(value, pathLabel(first)) });
+    if (first) issues.push({ path: pathOf(index), message: message(value, formatPath(first)) });
     else seen.set(value, pathOf(index));
   });
   return issues;
 }
 
-function pathLabel(path: (string | number)[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-}
 
 function accountIdentityIssues(config: ParsedOrgConfig): Issue[] {
   const identity = config.identityAccount;
@@ -81,16 +79,9 @@ function accountIdentityIssues(config: ParsedOrgConfig): Issue[] {
 
 /** Keeps the first issue per field: a case-insensitive duplicate also collides on its Terraform key. */
 function onePerPath(issues: Issue[]): Issue[] {
-  return issues.filter((issue, i, list) => list.findIndex((o) => pathLabel([...o.path]) === pathLabel([...issue.path])) === i);
+  return issues.filter((issue, i, list) => list.findIndex((o) => formatPath(o.path) === formatPath(issue.path)) === i);
 }
 
-/** Every OU path in the tree, e.g. "Workloads/Prod". */
-export function ouPaths(units: readonly OrganizationalUnitInput[], prefix = ''): string[] {
-  return units.flatMap((ou) => {
-    const path = prefix ? `${prefix}/${ou.name}` : ou.name;
-    return [path, ...ouPaths(ou.children ?? [], path)];
-  });
-}
 
 function organizationalUnitIssues(config: ParsedOrgConfig): Issue[] {
   const issues: Issue[] = [];
@@ -103,7 +94,7 @@ function organizationalUnitIssues(config: ParsedOrgConfig): Issue[] {
   };
   checkSiblings(config.organization.organizationalUnits, ['organization', 'organizationalUnits']);
 
-  const known = ouPaths(config.organization.organizationalUnits);
+  const known = flattenUnits(config.organization.organizationalUnits).map((u) => u.path);
   const keyOwners = new Map<string, string>();
   for (const path of known) {
     const key = terraformKey(path);
@@ -158,15 +149,16 @@ function groupIssues(config: ParsedOrgConfig): Issue[] {
       }
     });
   });
-  const userKeys = new Map<string, string>();
-  for (const user of groups.flatMap((g) => g.users)) {
-    const key = terraformKey(user);
-    const owner = userKeys.get(key);
-    if (owner !== undefined && owner.toLowerCase() !== user.toLowerCase()) {
-      issues.push({ path: ['identity', 'groups'], message: `users "${owner}" and "${user}" map to the same Terraform key "${key}"; rename one` });
-    }
-    userKeys.set(key, user);
-  }
+  // A user may be in several groups; two spellings that IAM or Terraform would take for one user may not.
+  const spellings = groups
+    .flatMap((g, gi) => g.users.map((name, ui) => ({ name, path: ['identity', 'groups', gi, 'users', ui] })))
+    .filter((u, i, all) => all.findIndex((o) => o.name === u.name) === i);
+  issues.push(
+    ...findDuplicates(spellings, (u) => u.name.toLowerCase(), (i) => spellings[i].path, (v, first) =>
+      `user "${v}" is spelled differently at ${first}; IAM user names are unique regardless of case, so use one spelling`),
+    ...findDuplicates(spellings, (u) => terraformKey(u.name), (i) => spellings[i].path, (v, first) =>
+      `user name maps to the same Terraform key "${v}" as ${first}; rename one`),
+  );
   return onePerPath(issues);
 }
 

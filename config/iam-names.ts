@@ -35,3 +35,8 @@ export function terraformKey(name: string): string {
 
 /** The identity account's group that every user joins for MFA self-service. */
 export const SELF_SERVICE_GROUP = 'mfa-self-service';
+
+/** Plain code-point order: the same on every machine and locale. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

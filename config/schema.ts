@@ -96,7 +96,9 @@ const passwordPolicySchema = z
     requireNumbers: z.boolean().default(true),
     requireSymbols: z.boolean().default(true),
     allowUsersToChangePassword: z.boolean().default(true),
-    maxAgeDays: z.number().int().min(0).max(1095).default(90),
+    // 0: passwords do not expire (NIST SP 800-63B; CIS AWS Foundations dropped rotation). With
+    // the MFA self-service policy, an expired password cannot be reset at sign-in without MFA.
+    maxAgeDays: z.number().int().min(0).max(1095).default(0),
     reusePrevention: z.number().int().min(1).max(24).default(24),
     hardExpiry: z.boolean().default(false),
   })

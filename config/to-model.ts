@@ -1,6 +1,7 @@
 import { terraformKey } from './iam-names';
-import type { Account, IdentityGroup, OrganizationalUnit, OrgConfig } from './model';
-import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
+import type { Account, IdentityGroup, OrgConfig } from './model';
+import { flattenUnits } from './ou-tree';
+import type { ParsedOrgConfig } from './schema';
 
 /** Turns the schema's output, already checked by the cross-field rules, into the model. */
 export function toModel(parsed: ParsedOrgConfig): OrgConfig {
@@ -49,11 +50,4 @@ function toAccount(a: ParsedOrgConfig['identityAccount'], retired: boolean): Acc
     retired,
     renamedFrom: a.renamedFrom === undefined ? undefined : { name: a.renamedFrom, key: terraformKey(a.renamedFrom) },
   };
-}
-
-function flattenUnits(units: readonly OrganizationalUnitInput[], parentPath?: string): OrganizationalUnit[] {
-  return units.flatMap((ou) => {
-    const path = parentPath ? `${parentPath}/${ou.name}` : ou.name;
-    return [{ name: ou.name, path, key: terraformKey(path), parentPath }, ...flattenUnits(ou.children ?? [], path)];
-  });
 }

@@ -1,12 +1,9 @@
 import type { Construct } from 'constructs';
-import { policyJson, type PolicyDocument } from '../policies/document';
 import type { Account, BackendConfig } from '../config/model';
 import type { TerraformRemoteState } from './cdktf';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from '../stacks/stack-names';
 import { remoteState } from './state-backend';
 
-export const MANAGEMENT_STACK = 'management';
-/** The management stack's output: a map from account name to account id. */
-export const ACCOUNT_IDS_OUTPUT = 'account_ids';
 
 /**
  * Account ids for a stack other than `management`: the config's id where given, else the
@@ -35,19 +32,4 @@ export class AccountIdSource {
     }
     return this.state;
   }
-}
-
-/** Escapes IAM policy variables such as ${aws:username} so Terraform does not interpolate them. */
-export function escapePolicyVariables(json: string): string {
-  // A function replacement: in a replacement string "$$" would collapse to a single "$".
-  return json.replace(/\$\{aws:/g, () => '$${aws:');
-}
-
-/**
- * A policy document as a Terraform string. IAM variables are escaped; and inside each
- * Terraform expression the quotes that JSON.stringify escaped (account_ids[\"NAME\"]) are
- * restored, since HCL rejects a backslash inside ${...} ("Invalid character").
- */
-export function terraformPolicyJson(doc: PolicyDocument): string {
-  return escapePolicyVariables(policyJson(doc)).replace(/(?<!\$)\$\{[^}]*\}/g, (expr) => expr.replace(/\\"/g, '"'));
 }

@@ -35,8 +35,10 @@ export class IdentityGroup extends Construct {
     }
     documents.forEach((document, i) => {
       const part = documents.length === 1 ? '' : ` (part ${i + 1} of ${documents.length})`;
+      const suffix = `-${i + 1}`;
       new GroupPolicy(this, `assume-${i + 1}`, {
-        name: `${props.name}-assume-${props.roleName}-${i + 1}`.slice(0, 128),
+        // IAM policy names are at most 128 characters: shorten the prefix, never the number.
+        name: `${props.name}-assume-${props.roleName}`.slice(0, 128 - suffix.length) + suffix,
         description: `Members of ${props.name} assume ${props.roleName} in their accounts${part}`,
         document,
         group: this.group.name,

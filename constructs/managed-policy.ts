@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import type { PolicyDocument } from '../policies/document';
-import { terraformPolicyJson } from './account-ids';
+import { terraformPolicyJson } from './policy-json';
 
 export interface GroupPolicyProps {
   /** IAM name of the managed policy. */

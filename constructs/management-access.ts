@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { policyJson } from '../policies/document';
 import {
   createAccountGroupPolicy,
   createAccountRoleTrustPolicy,
@@ -11,6 +10,7 @@ import {
 } from '../policies/management-policies';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
 import { GroupPolicy } from './managed-policy';
+import { terraformPolicyJson } from './policy-json';
 import { HumanUsers } from './human-users';
 
 export interface ManagementAccessProps {
@@ -33,13 +33,13 @@ export class ManagementAccess extends Construct {
     const role = new IamRole(this, 'create-account-role', {
       name: props.createAccountRoleName,
       description: 'Creates AWS accounts in the organization; assumed by the management group with MFA',
-      assumeRolePolicy: policyJson(createAccountRoleTrustPolicy({ managementAccountId: props.managementAccountId })),
+      assumeRolePolicy: terraformPolicyJson(createAccountRoleTrustPolicy({ managementAccountId: props.managementAccountId })),
     });
     role.overrideLogicalId('create_account_role');
     const rolePolicy = new IamRolePolicy(this, 'create-account-role-policy', {
       name: 'role_create_accounts',
       role: role.name,
-      policy: policyJson(createAccountsRolePolicy({ managementAccountId: props.managementAccountId })),
+      policy: terraformPolicyJson(createAccountsRolePolicy({ managementAccountId: props.managementAccountId })),
     });
     rolePolicy.overrideLogicalId('role_create_accounts');
 

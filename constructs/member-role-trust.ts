@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Account } from '../config/model';
-import { roleArn } from '../policies/document';
 import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
-import { terraformPolicyJson } from './account-ids';
-import { ForgetBlock, ImportBlock, MovedBlock } from './terraform-blocks';
+import { crossAccountProvider } from './cross-account-provider';
+import { terraformPolicyJson } from './policy-json';
+import { ForgetBlock, ImportBlock, MovedBlock, keyedNames } from './terraform-blocks';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly account: Account;
@@ -15,14 +15,16 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly region: string;
 }
 
-const memberRoleAt = (key: string) => `aws_iam_role.member_${key}`;
-export const memberRoleAddress = (account: Account) => memberRoleAt(account.key);
+/** The role's logical id is also the name of its provider alias. */
+const names = keyedNames('aws_iam_role', 'member');
 
 /**
  * Runbook steps 4-5 for one member account: a provider that assumes the AWS-created
  * cross-account role, and that same role imported so that its trust policy names the
  * identity account beside the management account. Only the trust policy is managed: no
- * inline_policy or managed_policy_arns, so the role keeps the permissions AWS gave it.
+ * inline_policy or managed_policy_arns, so the role keeps the permissions AWS gave it, and
+ * what someone set by hand (a permissions boundary, tags, description, session length)
+ * is left as it is.
  */
 export class MemberRoleTrust extends Construct {
   readonly provider: AwsProvider;
@@ -31,25 +33,29 @@ export class MemberRoleTrust extends Construct {
     super(scope, id);
     const { account } = props;
     // Kept for retired accounts too: Terraform needs the provider of a resource it forgets.
-    this.provider = new AwsProvider(this, 'provider', {
-      alias: `member_${account.key}`,
+    this.provider = crossAccountProvider(this, 'provider', {
+      alias: names.logicalId(account.key),
+      accountId: props.accountId,
+      roleName: props.roleName,
       region: props.region,
-      assumeRole: [{ roleArn: roleArn(props.accountId, props.roleName), sessionName: 'org-trust' }],
     });
     if (account.retired) {
-      new ForgetBlock(this, 'forget', memberRoleAddress(account));
+      new ForgetBlock(this, 'forget', names.address(account.key));
       return;
     }
     const role = new IamRole(this, 'role', {
       provider: this.provider,
       name: props.roleName,
       assumeRolePolicy: terraformPolicyJson(memberRoleTrustPolicy(props)),
-      lifecycle: { preventDestroy: true },
+      lifecycle: {
+        preventDestroy: true,
+        ignoreChanges: ['description', 'max_session_duration', 'permissions_boundary', 'tags'],
+      },
     });
-    role.overrideLogicalId(`member_${account.key}`);
+    role.overrideLogicalId(names.logicalId(account.key));
     new ImportBlock(this, 'import', { to: role, id: props.roleName, provider: this.provider });
     if (account.renamedFrom) {
-      new MovedBlock(this, 'moved', { from: memberRoleAt(account.renamedFrom.key), to: memberRoleAddress(account) });
+      new MovedBlock(this, 'moved', { from: names.address(account.renamedFrom.key), to: names.address(account.key) });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import type { Account } from '../config/model';
-import { ForgetBlock, ImportBlock, MovedBlock } from './terraform-blocks';
+import { ForgetBlock, ImportBlock, MovedBlock, keyedNames } from './terraform-blocks';
 
 export interface OrganizationAccountProps {
   readonly account: Account;
@@ -11,8 +11,7 @@ export interface OrganizationAccountProps {
   readonly parentId: string;
 }
 
-const ACCOUNT_TYPE = 'aws_organizations_account';
-export const accountAddress = (account: Account) => `${ACCOUNT_TYPE}.account_${account.key}`;
+const names = keyedNames('aws_organizations_account', 'account');
 
 /**
  * One account of the organization. Created when the config gives no id, imported when it
@@ -26,9 +25,10 @@ export class OrganizationAccount extends Construct {
     super(scope, id);
     const { account } = props;
     if (account.retired) {
-      new ForgetBlock(this, 'forget', accountAddress(account));
+      new ForgetBlock(this, 'forget', names.address(account.key));
       return;
     }
+    const hasTags = Object.keys(account.tags).length > 0;
     this.resource = new OrganizationsAccount(this, 'account', {
       name: account.name,
       email: account.email,
@@ -36,22 +36,20 @@ export class OrganizationAccount extends Construct {
       iamUserAccessToBilling: account.iamUserAccessToBilling,
       parentId: props.parentId,
       closeOnDeletion: account.closeOnDeletion,
-      tags: Object.keys(account.tags).length ? sortedTags(account.tags) : undefined,
+      tags: hasTags ? { ...account.tags } : undefined,
       lifecycle: {
         preventDestroy: true,
-        // The Organizations API cannot read these back; without this, every import plans a replacement.
-        ignoreChanges: ['role_name', 'iam_user_access_to_billing'],
+        // The Organizations API cannot read role_name and iam_user_access_to_billing back;
+        // without this, every import plans a replacement. Tags are managed only where the
+        // config gives some, so an imported account keeps the tags it has.
+        ignoreChanges: ['role_name', 'iam_user_access_to_billing', ...(hasTags ? [] : ['tags'])],
       },
     });
-    this.resource.overrideLogicalId(`account_${account.key}`);
+    this.resource.overrideLogicalId(names.logicalId(account.key));
     if (account.id) new ImportBlock(this, 'import', { to: this.resource, id: account.id });
     if (account.renamedFrom) {
       // Renamed in place (PutAccountName) rather than a new account beside the old one.
-      new MovedBlock(this, 'moved', { from: `${ACCOUNT_TYPE}.account_${account.renamedFrom.key}`, to: accountAddress(account) });
+      new MovedBlock(this, 'moved', { from: names.address(account.renamedFrom.key), to: names.address(account.key) });
     }
   }
-}
-
-function sortedTags(tags: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -11,7 +11,8 @@ export function accountPasswordPolicy(scope: Construct, policy: PasswordPolicy):
     requireNumbers: policy.requireNumbers,
     requireSymbols: policy.requireSymbols,
     allowUsersToChangePassword: policy.allowUsersToChangePassword,
-    maxPasswordAge: policy.maxAgeDays,
+    // IAM takes 1-1095 days; leaving it unset means passwords never expire.
+    maxPasswordAge: policy.maxAgeDays > 0 ? policy.maxAgeDays : undefined,
     passwordReusePrevention: policy.reusePrevention,
     hardExpiry: policy.hardExpiry,
   });

@@ -6,6 +6,16 @@ export function addressOf(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
+/**
+ * Logical ids and addresses of one resource type whose instances are named by a stable key
+ * (account01 -> account_account01), so that import, moved and removed blocks agree with
+ * the resources they point at.
+ */
+export function keyedNames(type: string, prefix: string) {
+  const logicalId = (key: string) => `${prefix}_${key}`;
+  return { logicalId, address: (key: string) => `${type}.${logicalId(key)}` };
+}
+
 export interface ImportBlockProps {
   /** The resource to bring under management. */
   readonly to: TerraformResource;
@@ -18,7 +28,7 @@ export interface ImportBlockProps {
 /**
  * A Terraform `import` block. cdktf's own `importFrom` runs `terraform version` once per
  * imported resource at synth (53 s at 1,000 imports); the version is checked once for
- * the whole app instead (see checkTerraformVersion).
+ * the whole app instead (see terraform-version.ts).
  */
 export class ImportBlock extends TerraformElement {
   constructor(

@@ -43,7 +43,7 @@ export function readLock(path: string): ShardLock {
   return { version: 1, ...(identityAccount === undefined ? {} : { identityAccount }), accounts } as ShardLock;
 }
 
-export function renderLock(lock: ShardLock): string {
+function renderLock(lock: ShardLock): string {
   return `${JSON.stringify({ '//': HEADER, version: lock.version, identityAccount: lock.identityAccount, accounts: lock.accounts }, null, 2)}\n`;
 }
 

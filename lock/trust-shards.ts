@@ -1,3 +1,4 @@
+import { compareNames } from '../config/iam-names';
 import type { Account, OrgConfig } from '../config/model';
 
 /**
@@ -20,7 +21,7 @@ export interface LockedAccount {
 
 export const EMPTY_LOCK: ShardLock = { version: 1, accounts: {} };
 
-export const trustStackName = (n: number) => `trust-${n}`;
+const trustStackName = (n: number) => `trust-${n}`;
 const stackNumber = (name: string) => Number(name.replace(/^trust-/, ''));
 
 export interface ShardPlan {
@@ -59,7 +60,7 @@ export function planTrustShards(
       placed.set(name, entry.stack);
       if (account.retired && !entry.retired) changes.push(`${name} in ${entry.stack}: retired`);
       if (!account.retired && entry.retired) changes.push(`${name} in ${entry.stack}: managed again`);
-    } else if (byPreviousName.has(name) && !byName.has(name)) {
+    } else if (byPreviousName.has(name)) {
       const renamed = byPreviousName.get(name)!;
       placed.set(renamed.name, entry.stack);
       changes.push(`${name} in ${entry.stack}: renamed to ${renamed.name}`);
@@ -109,9 +110,4 @@ function checkIdentity(identity: Account, previous: ShardLock, changes: string[]
   else if (identity.renamedFrom?.name === before) changes.push(`identity account: renamed from ${before} to ${identity.name}`);
   else return { from: before, to: identity.name };
   return undefined;
-}
-
-/** Plain code-point order: the same on every machine and locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

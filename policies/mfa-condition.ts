@@ -9,6 +9,11 @@ export interface MfaRequirement {
 
 export const MFA_ALWAYS: MfaRequirement = { required: true };
 
+/** What the config's identity block asks of people coming from the identity account. */
+export function identityMfa(identity: { readonly requireMfa: boolean; readonly mfaMaxAgeSeconds?: number }): MfaRequirement {
+  return { required: identity.requireMfa, maxAgeSeconds: identity.mfaMaxAgeSeconds };
+}
+
 /**
  * The condition that admits only MFA-authenticated sessions. Bool (not BoolIfExists):
  * long-term access keys carry no aws:MultiFactorAuthPresent, and must not match.

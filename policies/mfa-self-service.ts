@@ -1,4 +1,5 @@
 import { policyDocument, type PolicyDocument, type PolicyStatement } from './document';
+import { MFA_ALWAYS, mfaCondition } from './mfa-condition';
 
 const SELF = 'arn:aws:iam::*:user/${aws:username}';
 
@@ -56,7 +57,7 @@ export function mfaSelfServicePolicy(options: { denyWithoutMfa: boolean } = { de
         'iam:ListServiceSpecificCredentials',
       ],
       Resource: SELF,
-      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      Condition: mfaCondition(MFA_ALWAYS),
     },
   ];
   // Left out where the organization turned MFA off (identity.requireMfa: false), since it

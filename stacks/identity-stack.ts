@@ -1,20 +1,19 @@
 import type { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { type OrgConfig, activeAccounts } from '../config/model';
 import { SELF_SERVICE_GROUP } from '../config/iam-names';
 import { AccountIdSource } from '../constructs/account-ids';
 import { TerraformStack } from '../constructs/cdktf';
+import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
 import { GroupPolicy } from '../constructs/managed-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
 import { configureStateBackend } from '../constructs/state-backend';
-import { compareNames } from '../lock/trust-shards';
-import { roleArn } from '../policies/document';
+import { compareNames } from '../config/iam-names';
+import { identityMfa } from '../policies/mfa-condition';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
-
-export const IDENTITY_STACK = 'identity';
+import { IDENTITY_STACK } from './stack-names';
 
 /**
  * The identity ("IAM") account, where people live: password policy, groups, users, and
@@ -26,10 +25,7 @@ export class IdentityStack extends TerraformStack {
     configureStateBackend(this, config.backend);
     const ids = new AccountIdSource(this, config.backend);
     const roleName = config.organization.crossAccountRoleName;
-    new AwsProvider(this, 'aws', {
-      region: config.organization.region,
-      assumeRole: [{ roleArn: roleArn(ids.idOf(config.identityAccount), roleName), sessionName: 'org-trust' }],
-    });
+    crossAccountProvider(this, 'aws', { accountId: ids.idOf(config.identityAccount), roleName, region: config.organization.region });
 
     accountPasswordPolicy(this, config.identity.passwordPolicy);
 
@@ -44,7 +40,7 @@ export class IdentityStack extends TerraformStack {
     });
 
     const byName = new Map(activeAccounts(config).map((a) => [a.name, a]));
-    const mfa = { required: config.identity.requireMfa, maxAgeSeconds: config.identity.mfaMaxAgeSeconds };
+    const mfa = identityMfa(config.identity);
     const groups = [...config.identity.groups].sort((a, b) => compareNames(a.key, b.key));
     const memberships = new Map<string, string[]>();
     const dependables = [selfService];

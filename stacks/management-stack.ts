@@ -2,13 +2,13 @@ import type { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { OrgConfig } from '../config/model';
-import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from '../constructs/account-ids';
 import { TerraformOutput, TerraformStack } from '../constructs/cdktf';
 import { ManagementAccess } from '../constructs/management-access';
 import { OrganizationAccount } from '../constructs/organization-account';
 import { OrganizationalUnits } from '../constructs/organizational-units';
 import { configureStateBackend } from '../constructs/state-backend';
-import { compareNames } from '../lock/trust-shards';
+import { compareNames } from '../config/iam-names';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
 
 /**
  * The management ("Billing") account, on the default credentials: OUs, the identity and
@@ -24,6 +24,7 @@ export class ManagementStack extends TerraformStack {
     organization.overrideLogicalId('this');
     const units = new OrganizationalUnits(this, 'ous', { units: config.organization.organizationalUnits, organization });
 
+    // Sorted: the import, moved and removed arrays follow construct order, whatever the YAML order.
     const accounts = [config.identityAccount, ...[...config.accounts].sort((a, b) => compareNames(a.key, b.key))];
     const ids: Record<string, string> = {};
     for (const account of accounts) {
@@ -35,7 +36,7 @@ export class ManagementStack extends TerraformStack {
       if (created.resource) ids[account.name] = created.resource.id;
     }
     new TerraformOutput(this, 'account-ids', {
-      value: Object.fromEntries(Object.entries(ids).sort(([a], [b]) => compareNames(a, b))),
+      value: ids,
       description: 'Account id by account name, for the identity and trust stacks and for aws-config',
     }).overrideLogicalId(ACCOUNT_IDS_OUTPUT);
 

@@ -5,8 +5,6 @@ import { IdentityStack } from './identity-stack';
 import { ManagementStack } from './management-stack';
 import { TrustStack } from './trust-stack';
 
-export { planOrg };
-
 export interface OrgStacks {
   readonly management: ManagementStack;
   readonly identity: IdentityStack;

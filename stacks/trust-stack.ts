@@ -4,6 +4,7 @@ import { AccountIdSource } from '../constructs/account-ids';
 import { TerraformStack } from '../constructs/cdktf';
 import { MemberRoleTrust } from '../constructs/member-role-trust';
 import { configureStateBackend } from '../constructs/state-backend';
+import { identityMfa } from '../policies/mfa-condition';
 
 /**
  * One shard of member accounts (at most trust.shardSize): per account a provider alias
@@ -24,7 +25,7 @@ export class TrustStack extends TerraformStack {
         region: config.organization.region,
         managementAccountId: config.organization.managementAccountId,
         identityAccountId,
-        identityMfa: { required: config.identity.requireMfa, maxAgeSeconds: config.identity.mfaMaxAgeSeconds },
+        identityMfa: identityMfa(config.identity),
       });
     }
   }

@@ -1,7 +1,7 @@
 import { parse } from 'ini';
 import { parseConfig } from '../../config/load-config';
 import { requireIds, resolveAccountIds } from '../../cli/account-ids';
-import { accountsNeeded, buildProfiles, CREATE_ACCOUNT_PROFILE_SUFFIX, type RoleProfile } from '../../cli/aws-profiles';
+import { accountsNeeded, buildProfiles, CREATE_ACCOUNT_PROFILE_SUFFIX, type AwsProfile, type RoleProfile } from '../../cli/aws-profiles';
 import { awsConfigCommand } from '../../cli/commands/aws-config';
 import { renderAwsConfig } from '../../cli/ini-render';
 import { userAccess } from '../../cli/user-access';
@@ -116,6 +116,41 @@ describe('ids, names and the command', () => {
     const names = buildProfiles(c, userAccess(c, 'user1'), ids).map((p) => p.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['user1-billing-assumerole-create_account', 'user1-billing-assumerole-create_account-777777777777']));
+  });
+
+  describe('a user in both accounts, with account names that make profile names clash', () => {
+    /** The example with `alice` also a management user, and an extra account `name` with id `id`. */
+    function profilesWith(name: string, id: string) {
+      const yaml = exampleYaml()
+        .replace('  - name: Logging\n', `  - name: ${name}\n    email: other01@example.com\n  - name: Logging\n`)
+        .replace('users: [user1]', 'users: [user1, alice]');
+      const c = parseConfig(yaml);
+      const profiles = buildProfiles(c, userAccess(c, 'alice'), resolveAccountIds(c, { ...OUTPUT_IDS, [name]: id }));
+      const text = renderAwsConfig(profiles);
+      const sections = [...text.matchAll(/^\[profile (.+)\]$/gm)].map((m) => m[1]);
+      expect(sections).toEqual(profiles.map((p) => p.name));
+      expect(new Set(sections).size).toBe(sections.length);
+      for (const p of profiles) expect(p.mfaSerial).toMatch(/^arn:aws:iam::\d{12}:mfa\/alice$/);
+      expectAwsVaultProfiles(parse(text) as Record<string, Record<string, string>>);
+      return profiles;
+    }
+    const named = (profiles: readonly AwsProfile[], name: string) => profiles.filter((p) => p.name === name);
+
+    it('account "billing": its identity role profile does not take the management source profile\'s name', () => {
+      const profiles = profilesWith('billing', '777777777777');
+      expect(named(profiles, 'alice-billing')).toEqual([expect.objectContaining({ kind: 'source', accountId: MANAGEMENT_ID })]);
+      expect(named(profiles, 'alice-billing-777777777777')).toEqual([expect.objectContaining({ kind: 'role', sourceProfile: 'alice', accountId: '777777777777' })]);
+      expect(named(profiles, 'alice-billing-billing')).toEqual([expect.objectContaining({ sourceProfile: 'alice-billing', accountId: '777777777777' })]);
+      expect(named(profiles, 'alice-account01')).toHaveLength(1);
+    });
+
+    it('account "billing-account01": neither it nor ACCOUNT01 through the management account gets the shared name', () => {
+      const profiles = profilesWith('billing-account01', '888888888888');
+      expect(named(profiles, 'alice-billing-account01')).toEqual([]);
+      expect(named(profiles, 'alice-billing-account01-888888888888')).toEqual([expect.objectContaining({ sourceProfile: 'alice', accountName: 'billing-account01' })]);
+      expect(named(profiles, 'alice-billing-account01-444444444444')).toEqual([expect.objectContaining({ sourceProfile: 'alice-billing', accountName: 'ACCOUNT01' })]);
+      expect(named(profiles, 'alice-billing-account02')).toHaveLength(1);
+    });
   });
 
   it('keeps user names with dots readable by the AWS CLI (no escaped section names)', () => {

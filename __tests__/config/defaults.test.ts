@@ -64,7 +64,7 @@ describe('defaults of a valid config', () => {
       requireNumbers: true,
       requireSymbols: true,
       allowUsersToChangePassword: true,
-      maxAgeDays: 90,
+      maxAgeDays: 0,
       reusePrevention: 24,
       hardExpiry: false,
     });

@@ -2,7 +2,8 @@ import { parseConfig } from '../../config/load-config';
 import type { OrgConfig } from '../../config/model';
 import { App, Testing } from '../../constructs/cdktf';
 import type { ShardLock } from '../../lock/trust-shards';
-import { addOrgStacks, planOrg, type OrgStacks } from '../../stacks/org-app';
+import { planOrg } from '../../lock/trust-shards';
+import { addOrgStacks, type OrgStacks } from '../../stacks/org-app';
 
 /** Synthesized Terraform JSON of one stack. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -52,10 +52,11 @@ describe('identity stack', () => {
       require_numbers: true,
       require_symbols: true,
       allow_users_to_change_password: true,
-      max_password_age: 90,
       password_reuse_prevention: 24,
       hard_expiry: false,
     });
+    // No expiry by default: an expired password cannot be reset at sign-in without MFA.
+    expect(resourcesOf(example.json.identity, 'aws_iam_account_password_policy').password_policy.max_password_age).toBeUndefined();
   });
 
   it('sets a configured password policy', () => {

@@ -33,6 +33,8 @@ describe('trust stacks: example org', () => {
     for (const [key, role] of Object.entries(roles)) {
       expect(Object.keys(role).sort()).toEqual(['assume_role_policy', 'lifecycle', 'name', 'provider']);
       expect(role).toMatchObject({ name: 'OrganizationAccountAccessRole', provider: `aws.${key}`, lifecycle: { prevent_destroy: true } });
+      // Only the trust policy is managed: what someone set by hand on the role is left alone.
+      expect(role.lifecycle.ignore_changes).toEqual(['description', 'max_session_duration', 'permissions_boundary', 'tags']);
     }
     expect(example.text['trust-1']).toHaveResourceWithProperties(IamRole, { provider: 'aws.member_logging', name: 'OrganizationAccountAccessRole' });
     expect(json.resource.aws_iam_role_policy).toBeUndefined();

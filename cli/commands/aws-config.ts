@@ -2,7 +2,7 @@ import { readOutputsFile, requireIds, resolveAccountIds } from '../account-ids';
 import { accountsNeeded, buildProfiles, type RoleProfile } from '../aws-profiles';
 import { renderExtensionConfig } from '../extension-config';
 import { renderAwsConfig } from '../ini-render';
-import { loadOrg } from '../load';
+import { loadOrg } from '../../lock/load-org';
 import { renderLinks } from '../switch-role';
 import { userAccess } from '../user-access';
 

@@ -1,6 +1,6 @@
 import { accessReport } from '../access-matrix';
 import { readAccessModel } from '../access-model';
-import { loadOrg } from '../load';
+import { loadOrg } from '../../lock/load-org';
 import { renderMarkdownReport } from '../report-markdown';
 import { readSynthOut } from '../synth-output';
 

@@ -1,6 +1,7 @@
-import { activeAccounts, type Account } from '../../config/model';
+import { activeAccounts, identityUsers, type Account } from '../../config/model';
 import { checkLockChange } from '../../lock/lock-check';
-import { loadOrg, type LoadedOrg } from '../load';
+import { loadOrg, type LoadedOrg } from '../../lock/load-org';
+import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { configWarnings } from '../validate-warnings';
 
 /** Checks the config and the lock as synth would, and summarizes what synth will produce. */
@@ -10,17 +11,17 @@ export function validateCommand(options: { readonly config: string }): string {
   return renderSummary(org);
 }
 
-export function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): string {
+function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): string {
   const out: string[] = [];
   const members = config.accounts;
-  const retired = members.filter((a) => a.retired);
+  const activeCount = activeAccounts(config).length;
   const all = [config.identityAccount, ...members];
   const imported = all.filter((a) => a.id).length;
   out.push(`${configPath}: valid`);
   out.push('');
   out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.crossAccountRoleName}`);
   out.push(
-    `Accounts: ${all.length} (identity + ${members.length} members): ${all.length - imported} to create, ${imported} to import, ${retired.length} retired`,
+    `Accounts: ${all.length} (identity + ${members.length} members): ${all.length - imported} to create, ${imported} to import, ${members.length - activeCount} retired`,
   );
   const describe = (a: Account) => {
     const parts = [a === config.identityAccount ? 'identity account' : undefined, a.id ? `import ${a.id}` : 'create', a.retired ? 'retired: Terraform forgets it, AWS keeps it' : undefined];
@@ -36,16 +37,14 @@ export function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg)
   out.push(`Management account: group ${config.management.groupName}, users ${config.management.users.join(', ') || '(none)'}; role ${config.management.createAccountRoleName}`);
   const mfa = config.identity.requireMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
   out.push(`Identity account ${config.identityAccount.name}: ${config.identity.groups.length} groups (${mfa})`);
-  const activeCount = activeAccounts(config).length;
   for (const g of config.identity.groups) {
     const accounts = g.allAccounts ? `all ${activeCount} member accounts` : g.accounts.join(', ') || '(none)';
     out.push(`  ${g.name}: users ${g.users.join(', ') || '(none)'}; accounts ${accounts}`);
   }
   out.push('');
   out.push('Stacks:');
-  out.push(`  management: ${config.organization.organizationalUnits.length} OUs, ${all.length} accounts, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
-  const users = new Set(config.identity.groups.flatMap((g) => g.users));
-  out.push(`  identity: password policy, ${config.identity.groups.length} groups, ${users.size} users`);
+  out.push(`  ${MANAGEMENT_STACK}: ${config.organization.organizationalUnits.length} OUs, ${all.length} accounts, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
+  out.push(`  ${IDENTITY_STACK}: password policy, ${config.identity.groups.length} groups, ${identityUsers(config).length} users`);
   for (const [stack, accounts] of plan.stacks) {
     out.push(`  ${stack}: ${accounts.map((a) => (a.retired ? `${a.name} (retired)` : a.name)).join(', ')}`);
   }

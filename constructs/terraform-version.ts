@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 
 /** Import blocks need 1.5, `removed` blocks 1.7. */
-export const MIN_TERRAFORM = [1, 7] as const;
+const MIN_TERRAFORM = [1, 7] as const;
 
 /**
  * Checks the Terraform binary once per synth (cdktf's importFrom would run it once per

@@ -1,8 +1,9 @@
 import { loadConfig } from '../config/load-config';
 import type { OrgConfig } from '../config/model';
-import { lockPathFor, readLock } from '../lock/lock-file';
-import { planOrg, type ShardPlan } from '../lock/trust-shards';
+import { lockPathFor, readLock } from './lock-file';
+import { planOrg, type ShardPlan } from './trust-shards';
 
+/** The config path when neither ORG_CONFIG nor --config says otherwise. */
 export const DEFAULT_CONFIG = 'org.yaml';
 
 export interface LoadedOrg {

@@ -1,0 +1,22 @@
+import type { Construct } from 'constructs';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { roleArn } from '../policies/document';
+
+export interface CrossAccountProviderProps {
+  /** Literal id, or an expression on another stack's outputs: never a resource of this stack. */
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly region: string;
+  /** Set for a provider alias; the default provider of the stack otherwise. */
+  readonly alias?: string;
+}
+
+/** An AWS provider that works inside another account by assuming its cross-account role. */
+export function crossAccountProvider(scope: Construct, id: string, props: CrossAccountProviderProps): AwsProvider {
+  return new AwsProvider(scope, id, {
+    alias: props.alias,
+    region: props.region,
+    // Named so that CloudTrail in the member account shows which tool made a change.
+    assumeRole: [{ roleArn: roleArn(props.accountId, props.roleName), sessionName: 'org-trust' }],
+  });
+}

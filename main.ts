@@ -6,7 +6,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { App } from './constructs/cdktf';
-import { terraformVersionWarning } from './constructs/terraform-version';
+import { terraformRequirement, terraformVersionWarning } from './constructs/terraform-version';
 import { reportFailure } from './config/report-failure';
 import { checkLockChange } from './lock/lock-check';
 import { writeLock } from './lock/lock-file';
@@ -23,7 +23,7 @@ function main(): void {
   try {
     const app = new App({ outdir });
     addOrgStacks(app, config, plan);
-    const warning = terraformVersionWarning();
+    const warning = terraformVersionWarning(terraformRequirement(config.backend));
     if (warning) process.stderr.write(`warning: ${warning}\n`);
     app.synth();
   } catch (e) {

@@ -11,10 +11,12 @@ export interface MemberRoleTrustProps {
 /**
  * Trust policy of the cross-account role in a member account. The management root stays
  * trusted without conditions: it is how Terraform itself reaches the account, and removing
- * it would lock the organization out. Humans from the identity account come in with MFA.
+ * it would lock the organization out. Humans from the identity account come in with MFA,
+ * and only IAM users: a role in the identity account (its own cross-account role, a
+ * workload's role) is not a way into every member account.
  */
 export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocument {
-  const condition = mfaCondition(props.identityMfa);
+  const condition = { ...mfaCondition(props.identityMfa), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
   return policyDocument(
     {
       Sid: 'ManagementAccount',
@@ -27,7 +29,7 @@ export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocume
       Effect: 'Allow',
       Principal: { AWS: accountRoot(props.identityAccountId) },
       Action: 'sts:AssumeRole',
-      ...(condition ? { Condition: condition } : {}),
+      Condition: condition,
     },
   );
 }

@@ -100,10 +100,17 @@ describe('access in the example org, judged by iam-simulate over the synthesized
       expect(await ev.assumableMembers({ account: 'identity', userName: 'alice', groups: [] }, true)).toEqual([]);
     });
 
-    it('the identity account root is trusted with MFA only (the trust policy itself enforces MFA)', async () => {
-      expect(await ev.assumableMembers({ account: 'identity' }, true)).toEqual(members);
-      expect(await ev.assumableMembers({ account: 'identity' }, 'absent')).toEqual([]);
-      expect(await ev.assumableMembers({ account: 'identity' }, true, 43201)).toEqual([]);
+    it('the trust itself enforces MFA and its age for identity users, whatever their own policies allow', async () => {
+      const unrestricted = { account: 'identity', userName: 'alice', groups: [], identityPolicies: [ALLOW_ALL] } as const;
+      expect(await ev.assumableMembers(unrestricted, true)).toEqual(members);
+      expect(await ev.assumableMembers(unrestricted, 'absent')).toEqual([]);
+      expect(await ev.assumableMembers(unrestricted, true, 43201)).toEqual([]);
+    });
+
+    it('only IAM users of the identity account are trusted: its root and its roles are not, even allowed everything with MFA', async () => {
+      expect(await ev.assumableMembers({ account: 'identity' }, true)).toEqual([]);
+      expect(await ev.assumableMembers({ account: 'identity', roleSession: 'OrganizationAccountAccessRole' }, true)).toEqual([]);
+      expect(await ev.assumableMembers({ account: 'identity', roleSession: 'some-workload-role' }, true)).toEqual([]);
     });
   });
 

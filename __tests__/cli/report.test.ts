@@ -14,7 +14,7 @@ describe('report', () => {
     expect(md).toContain('Groups that can assume no member role: mfa-self-service.');
     expect(md).toContain('| carol | IAM | developers, mfa-self-service | ACCOUNT02 (MFA) | — |');
     expect(md).toContain('| user1 | management | crossaccount-admins | all 4 member accounts (MFA) | assumerole_create_account (MFA) |');
-    expect(md).toMatch(/\| ACCOUNT03 \| trust-1 \| OrganizationAccountAccessRole \| `arn:aws:iam::111111111111:root` \(management account; no MFA condition\)<br>`arn:aws:iam::\{IAM\}:root` \(identity account IAM; MFA; NumericLessThanEquals aws:MultiFactorAuthAge "43200"\) \|/);
+    expect(md).toMatch(/\| ACCOUNT03 \| trust-1 \| OrganizationAccountAccessRole \| `arn:aws:iam::111111111111:root` \(management account; no MFA condition\)<br>`arn:aws:iam::\{IAM\}:root` \(identity account IAM; MFA; NumericLessThanEquals aws:MultiFactorAuthAge "43200", ArnLike aws:PrincipalArn "arn:aws:iam::\{IAM\}:user\/\*"\) \|/);
     expect(md).not.toContain('Warning: the role no longer trusts the management account');
     expect(md).toMatch(/```mermaid\nflowchart LR\n[\s\S]*\n```\n/);
   });

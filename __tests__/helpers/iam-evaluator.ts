@@ -21,6 +21,8 @@ export interface Principal {
   readonly account: string;
   /** An IAM user of that account; omitted for the account root (modelled with ALLOW_ALL). */
   readonly userName?: string;
+  /** A session of a role of that account instead (modelled with ALLOW_ALL): aws:PrincipalArn is the role. */
+  readonly roleSession?: string;
   /** Replaces the user's group memberships found in the JSON. */
   readonly groups?: readonly string[];
   /** Policies of a user the JSON does not know (another account); default ALLOW_ALL. */
@@ -184,7 +186,9 @@ export class IamEvaluator {
     const principalAccount = this.accountIdOf(principal.account);
     const principalArn = principal.userName
       ? `arn:aws:iam::${principalAccount}:user/${principal.userName}`
-      : `arn:aws:iam::${principalAccount}:root`;
+      : principal.roleSession
+        ? `arn:aws:iam::${principalAccount}:role/${principal.roleSession}`
+        : `arn:aws:iam::${principalAccount}:root`;
     const trustText = this.iam.get(target)?.roles.get(roleName);
     const trust = trustText !== undefined ? this.parsed(trustText, `trust policy of ${roleName} in ${target}`) : query.trustPolicy;
     if (!trust) throw new Error(`no role ${roleName} in account ${target} in the synthesized JSON; pass trustPolicy`);

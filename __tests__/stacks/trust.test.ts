@@ -41,7 +41,7 @@ describe('trust stacks: example org', () => {
     expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
   });
 
-  it('trusts the management root without conditions and the identity root with MFA (and its age limit)', () => {
+  it('trusts the management root without conditions and identity-account users with MFA (and its age limit)', () => {
     for (const role of Object.values(resourcesOf(json, 'aws_iam_role'))) {
       expect(policyOf(role.assume_role_policy).Statement).toEqual([
         { Sid: 'ManagementAccount', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' },
@@ -50,7 +50,11 @@ describe('trust stacks: example org', () => {
           Effect: 'Allow',
           Principal: { AWS: `arn:aws:iam::${remoteId('IAM')}:root` },
           Action: 'sts:AssumeRole',
-          Condition: { ...MFA_PRESENT, NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '43200' } },
+          Condition: {
+            ...MFA_PRESENT,
+            NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '43200' },
+            ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${remoteId('IAM')}:user/*` },
+          },
         },
       ]);
     }
@@ -66,19 +70,27 @@ describe('trust stacks: example org', () => {
 describe('trust stacks: config variants', () => {
   const base = exampleYaml().replace('  ou: Security\n', '  ou: Security\n  id: "222222222222"\n');
 
-  it('does not gate the identity statement when requireMfa is false', () => {
+  const usersOnly = { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:user/*' } };
+
+  it('does not gate the identity statement with MFA when requireMfa is false, but still admits users only', () => {
     const stack = synthYaml(base.replace('  requireMfa: true\n  mfaMaxAgeSeconds: 43200\n', '  requireMfa: false\n')).json['trust-1'];
     for (const role of Object.values(resourcesOf(stack, 'aws_iam_role'))) {
       const [management, identity] = policyOf(role.assume_role_policy).Statement;
       expect(management.Condition).toBeUndefined();
-      expect(identity).toEqual({ Sid: 'IdentityAccount', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 'sts:AssumeRole' });
+      expect(identity).toEqual({
+        Sid: 'IdentityAccount',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+        Action: 'sts:AssumeRole',
+        Condition: usersOnly,
+      });
     }
   });
 
   it('gates with MFA but no age when mfaMaxAgeSeconds is unset', () => {
     const stack = synthYaml(base.replace('  mfaMaxAgeSeconds: 43200\n', '')).json['trust-1'];
     const identity = policyOf(stack.resource.aws_iam_role.member_account01.assume_role_policy).Statement[1];
-    expect(identity.Condition).toEqual(MFA_PRESENT);
+    expect(identity.Condition).toEqual({ ...MFA_PRESENT, ...usersOnly });
   });
 
   it('uses a custom crossAccountRoleName for provider, role and import id', () => {

@@ -1,9 +1,9 @@
-import { formatPath, type ConfigIssue } from './config-error';
+import { formatPath } from './config-error';
+import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
+import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
-
-type Issue = Omit<ConfigIssue, 'line'>;
 
 /** Rules that span several fields, run after the schema has accepted each field alone. */
 export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
@@ -13,29 +13,10 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...groupIssues(config),
     ...managementIssues(config),
     ...lifecycleIssues(config),
+    ...organizationalUnitLifecycleIssues(config),
     ...mfaIssues(config),
   ];
 }
-
-/** Collects the first place each value was seen; reports the later ones. */
-function findDuplicates<T>(
-  items: readonly T[],
-  valueOf: (item: T) => string | undefined,
-  pathOf: (index: number) => (string | number)[],
-  message: (value: string, firstPath: string) => string,
-): Issue[] {
-  const seen = new Map<string, (string | number)[]>();
-  const issues: Issue[] = [];
-  items.forEach((item, index) => {
-    const value = valueOf(item);
-    if (value === undefined) return;
-    const first = seen.get(value);
-    if (first) issues.push({ path: pathOf(index), message: message(value, formatPath(first)) });
-    else seen.set(value, pathOf(index));
-  });
-  return issues;
-}
-
 
 function accountIdentityIssues(config: ParsedOrgConfig): Issue[] {
   const identity = config.identityAccount;

@@ -23,6 +23,10 @@ export interface OrganizationalUnit {
   readonly path: string;
   readonly key: string;
   readonly parentPath?: string;
+  /** Retired itself or under a retired OU: Terraform forgets it, AWS keeps it. */
+  readonly retired: boolean;
+  /** The path before a rename of this OU or of an OU above it; set only where it differs from `path`. */
+  readonly previousPath?: string;
 }
 
 export interface IdentityGroup {

@@ -72,6 +72,8 @@ export const memberAccountSchema = z.strictObject({
 
 export interface OrganizationalUnitInput {
   name: string;
+  renamedFrom?: string;
+  retired?: boolean;
   children?: OrganizationalUnitInput[];
 }
 
@@ -84,6 +86,10 @@ const ouName = z
 export const organizationalUnitSchema: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
   z.strictObject({
     name: ouName,
+    /** The OU's previous name (not path), for one synth+apply after a rename: its state and its descendants' move. */
+    renamedFrom: ouName.optional(),
+    /** True: Terraform forgets this OU and every OU under it; AWS keeps them. */
+    retired: z.boolean({ error: 'must be true or false' }).optional(),
     children: z.array(organizationalUnitSchema, { error: 'must be a list of OUs' }).optional(),
   }),
 );

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
+import { compareNames, terraformKey } from '../config/iam-names';
 import type { OrganizationalUnit } from '../config/model';
+import { ForgetBlock, MovedBlock, keyedNames } from './terraform-blocks';
 
 export interface OrganizationalUnitsProps {
   /** Parents before children, as the config model lists them. */
@@ -9,7 +11,13 @@ export interface OrganizationalUnitsProps {
   readonly organization: DataAwsOrganizationsOrganization;
 }
 
-/** The OU tree under the organization root, addressed by path (ou_workloads_prod). */
+const names = keyedNames('aws_organizations_organizational_unit', 'ou');
+
+/**
+ * The OU tree under the organization root, addressed by path (ou_workloads_prod). A renamed
+ * OU, and every OU below it, moves its state to the new address (Organizations renames the
+ * OU in place); a retired one is forgotten by Terraform, not deleted.
+ */
 export class OrganizationalUnits extends Construct {
   private readonly byPath = new Map<string, OrganizationsOrganizationalUnit>();
   /**
@@ -24,14 +32,23 @@ export class OrganizationalUnits extends Construct {
     private readonly props: OrganizationalUnitsProps,
   ) {
     super(scope, id);
-    for (const unit of props.units) {
+    // Path order keeps parents first and the moved and removed arrays independent of YAML order.
+    for (const unit of [...props.units].sort((a, b) => compareNames(a.path, b.path))) {
+      if (unit.retired) {
+        new ForgetBlock(this, `${unit.key}-forget`, names.address(unit.key));
+        continue;
+      }
       const ou = new OrganizationsOrganizationalUnit(this, unit.key, {
         name: unit.name,
         parentId: this.parentIdOf(unit.parentPath),
         lifecycle: { preventDestroy: true },
       });
-      ou.overrideLogicalId(`ou_${unit.key}`);
+      ou.overrideLogicalId(names.logicalId(unit.key));
       this.byPath.set(unit.path, ou);
+      const previousKey = unit.previousPath === undefined ? unit.key : terraformKey(unit.previousPath);
+      if (previousKey !== unit.key) {
+        new MovedBlock(this, `${unit.key}-moved`, { from: names.address(previousKey), to: names.address(unit.key) });
+      }
     }
   }
 
@@ -43,7 +60,7 @@ export class OrganizationalUnits extends Construct {
       if (path === undefined) id = this.props.organization.roots.get(0).id;
       else {
         const ou = this.byPath.get(path);
-        if (!ou) throw new Error(`unknown OU path ${path}`);
+        if (!ou) throw new Error(`unknown or retired OU path ${path}`);
         id = ou.id;
       }
       this.ids.set(key, id);

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load-config';
 import type { OrgConfig } from '../config/model';
 import { lockPathFor, readLock } from './lock-file';
-import { planOrg, type ShardPlan } from './trust-shards';
+import { planOrg, type OrgPlan } from './trust-shards';
 
 /** The config path when neither ORG_CONFIG nor --config says otherwise. */
 export const DEFAULT_CONFIG = 'org.yaml';
@@ -11,7 +11,7 @@ export interface LoadedOrg {
   readonly config: OrgConfig;
   readonly lockPath: string;
   /** The trust stacks synth would produce with the lock next to the config. */
-  readonly plan: ShardPlan;
+  readonly plan: OrgPlan;
 }
 
 /** Validates the config (ConfigError on bad input) and plans trust stacks as synth does. */

@@ -1,11 +1,11 @@
 import { ConfigError } from '../config/config-error';
-import type { ShardPlan } from './trust-shards';
+import type { OrgPlan } from './trust-shards';
 
 /**
- * Refuses a synth that would lose track of an account, and, when frozen (CI), one that
- * would change the committed lock.
+ * Refuses a synth that would lose track of an account or an OU, and, when frozen (CI), one
+ * that would change the committed lock.
  */
-export function checkLockChange(plan: ShardPlan, lockPath: string, options: { frozen: boolean }): void {
+export function checkLockChange(plan: OrgPlan, lockPath: string, options: { frozen: boolean }): void {
   if (plan.removedWithoutRetiring.length) {
     throw new ConfigError(
       lockPath,
@@ -15,6 +15,18 @@ export function checkLockChange(plan: ShardPlan, lockPath: string, options: { fr
           `account "${name}" was removed from the config but is still managed. ` +
           'Put it back with `retired: true`, synth and apply (Terraform then forgets the account and its role without closing or deleting them); ' +
           'delete the entry after that apply.',
+      })),
+    );
+  }
+  if (plan.removedOrganizationalUnits.length) {
+    throw new ConfigError(
+      lockPath,
+      plan.removedOrganizationalUnits.map((path) => ({
+        path: ['organization', 'organizationalUnits'],
+        message:
+          `OU "${path}" was removed from the config but is still managed: Terraform would delete it and lose what is attached to it (SCPs, policies). ` +
+          'If you renamed it or an OU above it, add `renamedFrom: "<previous name>"` to the renamed OU (Terraform then renames it in place); ' +
+          'to stop managing it, put it back with `retired: true`, synth and apply (Terraform forgets it, AWS keeps it), and delete the entry after that apply.',
       })),
     );
   }

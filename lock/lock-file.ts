@@ -8,6 +8,8 @@ const lockSchema = z.strictObject({
   '//': z.string().optional(),
   version: z.literal(1),
   identityAccount: z.string().optional(),
+  organizationalUnits: z.array(z.string()).optional(),
+  retiredOrganizationalUnits: z.array(z.string()).optional(),
   accounts: z.record(
     z.string(),
     z.strictObject({ stack: z.string().regex(/^trust-\d+$/), retired: z.literal(true).optional() }),
@@ -15,8 +17,9 @@ const lockSchema = z.strictObject({
 });
 
 const HEADER =
-  'Written by synth; commit it. It pins each member account to its trust stack so that adding accounts never moves state. ' +
-  'An account marked retired may be deleted from the config once `cdktf apply` has run for management and its trust stack.';
+  'Written by synth; commit it. It pins each member account to its trust stack so that adding accounts never moves state, ' +
+  'and records the OUs so that none is deleted by accident. ' +
+  'An account or OU marked retired may be deleted from the config once `cdktf apply` has run for management (and the account\'s trust stack).';
 
 /** org.yaml -> org.lock.json, beside it. */
 export function lockPathFor(configPath: string): string {
@@ -39,12 +42,13 @@ export function readLock(path: string): ShardLock {
       parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: `${i.message}; restore the file from version control` })),
     );
   }
-  const { identityAccount, accounts } = parsed.data;
-  return { version: 1, ...(identityAccount === undefined ? {} : { identityAccount }), accounts } as ShardLock;
+  const { '//': _header, ...lock } = parsed.data;
+  return lock as ShardLock;
 }
 
 function renderLock(lock: ShardLock): string {
-  return `${JSON.stringify({ '//': HEADER, version: lock.version, identityAccount: lock.identityAccount, accounts: lock.accounts }, null, 2)}\n`;
+  const { version, identityAccount, organizationalUnits, retiredOrganizationalUnits, accounts } = lock;
+  return `${JSON.stringify({ '//': HEADER, version, identityAccount, organizationalUnits, retiredOrganizationalUnits, accounts }, null, 2)}\n`;
 }
 
 /** Writes through a temporary file and a rename, so that a crash never leaves half a lock. */

@@ -1,5 +1,6 @@
 import { compareNames } from '../config/iam-names';
 import type { Account, OrgConfig } from '../config/model';
+import { planOrganizationalUnits } from './ou-lock';
 
 /**
  * Which trust-N stack holds each member account. Recorded in a lock file so that an
@@ -9,6 +10,10 @@ export interface ShardLock {
   readonly version: 1;
   /** The identity account's name: renaming it without renamedFrom would replace the account. */
   readonly identityAccount?: string;
+  /** Paths of managed OUs, sorted; absent in locks written before OUs were recorded. */
+  readonly organizationalUnits?: readonly string[];
+  /** Paths of retired OUs, sorted; absent when there are none. */
+  readonly retiredOrganizationalUnits?: readonly string[];
   /** Account name to its entry, sorted by name. */
   readonly accounts: Readonly<Record<string, LockedAccount>>;
 }
@@ -97,9 +102,27 @@ export function planTrustShards(
   return { lock, stacks, changes, removedWithoutRetiring, identityRenamed };
 }
 
+/** The trust stacks and the recorded OUs of a whole config. */
+export interface OrgPlan extends ShardPlan {
+  /** OU paths that left the config without a renamedFrom or being retired first. */
+  readonly removedOrganizationalUnits: readonly string[];
+}
+
 /** The plan for a whole config, given the committed lock. */
-export function planOrg(config: OrgConfig, previousLock?: ShardLock): ShardPlan {
-  return planTrustShards(config.accounts, config.trust.shardSize, previousLock, config.identityAccount);
+export function planOrg(config: OrgConfig, previousLock: ShardLock = EMPTY_LOCK): OrgPlan {
+  const shards = planTrustShards(config.accounts, config.trust.shardSize, previousLock, config.identityAccount);
+  const ous = planOrganizationalUnits(config.organization.organizationalUnits, previousLock);
+  const retired = ous.retiredOrganizationalUnits;
+  return {
+    ...shards,
+    lock: {
+      ...shards.lock,
+      organizationalUnits: ous.organizationalUnits,
+      ...(retired.length ? { retiredOrganizationalUnits: retired } : {}),
+    },
+    changes: [...shards.changes, ...ous.changes],
+    removedOrganizationalUnits: ous.removedWithoutRetiring,
+  };
 }
 
 /** Records the identity account; reports a rename that did not say renamedFrom. */

@@ -31,7 +31,8 @@ export class ManagementStack extends TerraformStack {
       const created = new OrganizationAccount(this, `account-${account.key}`, {
         account,
         roleName: config.organization.crossAccountRoleName,
-        parentId: units.parentIdOf(account.ou),
+        // A retired account has no resource to place, and its OU may be retired (forgotten) too.
+        parentId: units.parentIdOf(account.retired ? undefined : account.ou),
       });
       if (created.resource) ids[account.name] = created.resource.id;
     }

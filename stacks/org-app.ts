@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import type { OrgConfig } from '../config/model';
-import { planOrg, type ShardPlan } from '../lock/trust-shards';
+import { planOrg, type OrgPlan } from '../lock/trust-shards';
 import { IdentityStack } from './identity-stack';
 import { ManagementStack } from './management-stack';
 import { TrustStack } from './trust-stack';
@@ -9,11 +9,11 @@ export interface OrgStacks {
   readonly management: ManagementStack;
   readonly identity: IdentityStack;
   readonly trust: ReadonlyMap<string, TrustStack>;
-  readonly plan: ShardPlan;
+  readonly plan: OrgPlan;
 }
 
 /** Adds every stack of the organization to `app`. The caller checks the plan's lock changes first. */
-export function addOrgStacks(app: Construct, config: OrgConfig, plan: ShardPlan = planOrg(config)): OrgStacks {
+export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = planOrg(config)): OrgStacks {
   const management = new ManagementStack(app, config);
   const identity = new IdentityStack(app, config);
   const trust = new Map([...plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, config, accounts)]));

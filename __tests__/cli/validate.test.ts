@@ -6,6 +6,13 @@ import { EXAMPLE_PATH, exampleYaml } from '../helpers/example';
 import { tempOrg } from './temp-org';
 
 describe('validate', () => {
+  it('marks retired OUs and leaves them out of the OU count', () => {
+    const yaml = exampleYaml().replace('    - name: Security\n', '    - name: Security\n    - name: Sandbox\n      retired: true\n');
+    const text = validateCommand({ config: tempOrg(yaml, { synth: false }).configPath });
+    expect(text).toContain('  Sandbox (retired: Terraform forgets it, AWS keeps it) (empty)');
+    expect(text).toContain('  management: 4 OUs, 5 accounts');
+  });
+
   it('summarizes the example: accounts by OU, created vs imported, groups, stacks from the lock', () => {
     const text = validateCommand({ config: EXAMPLE_PATH });
     expect(text).toContain('org.yaml: valid');

@@ -27,7 +27,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
     const parts = [a === config.identityAccount ? 'identity account' : undefined, a.id ? `import ${a.id}` : 'create', a.retired ? 'retired: Terraform forgets it, AWS keeps it' : undefined];
     return `    ${a.name} (${parts.filter(Boolean).join(', ')})`;
   };
-  const ous = [{ path: undefined as string | undefined, label: 'Root' }, ...config.organization.organizationalUnits.map((o) => ({ path: o.path, label: o.path }))];
+  const ous = [{ path: undefined as string | undefined, label: 'Root' }, ...config.organization.organizationalUnits.map((o) => ({ path: o.path, label: o.retired ? `${o.path} (retired: Terraform forgets it, AWS keeps it)` : o.path }))];
   for (const ou of ous) {
     const inOu = all.filter((a) => a.ou === ou.path);
     out.push(`  ${ou.label}${inOu.length ? '' : ' (empty)'}`);
@@ -43,7 +43,8 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   }
   out.push('');
   out.push('Stacks:');
-  out.push(`  ${MANAGEMENT_STACK}: ${config.organization.organizationalUnits.length} OUs, ${all.length} accounts, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
+  const managedOus = config.organization.organizationalUnits.filter((o) => !o.retired).length;
+  out.push(`  ${MANAGEMENT_STACK}: ${managedOus} OUs, ${all.length} accounts, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
   out.push(`  ${IDENTITY_STACK}: password policy, ${config.identity.groups.length} groups, ${identityUsers(config).length} users`);
   for (const [stack, accounts] of plan.stacks) {
     out.push(`  ${stack}: ${accounts.map((a) => (a.retired ? `${a.name} (retired)` : a.name)).join(', ')}`);

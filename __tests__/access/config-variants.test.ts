@@ -57,6 +57,10 @@ describe('access follows the config, judged over the synthesized JSON', () => {
       expect(await ev.assumableMembers({ account: '444455556666' }, false)).toEqual([]);
     });
 
+    it('keeps the management root trusted in every member account (no lockout)', async () => {
+      expect(await ev.assumableMembers({ account: 'management' }, 'absent')).toEqual(['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03', 'Logging']);
+    });
+
     it('does not relax the management side: creating accounts still needs MFA', async () => {
       const query = { principal: { account: 'management', userName: 'user1' }, targetAccountId: '111111111111', roleName: 'assumerole_create_account' };
       expect(await ev.canAssume({ ...query, mfa: false })).toBe(false);

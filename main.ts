@@ -10,11 +10,13 @@ import { terraformRequirement, terraformVersionWarning } from './constructs/terr
 import { reportFailure } from './config/report-failure';
 import { checkLockChange } from './lock/lock-check';
 import { writeLock } from './lock/lock-file';
+import { checkLockPresent } from './lock/missing-lock';
 import { DEFAULT_CONFIG, loadOrg } from './lock/load-org';
 import { addOrgStacks } from './stacks/org-app';
 
 function main(): void {
   const { config, lockPath, plan } = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
+  checkLockPresent(lockPath, config.backend);
   // Checked before the App exists: its constructor creates the output directory.
   checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1' });
 

@@ -2,6 +2,7 @@ import { formatPath } from './config-error';
 import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
 import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';
+import { renameIssues } from './rename-rules';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
 
@@ -13,6 +14,7 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...groupIssues(config),
     ...managementIssues(config),
     ...lifecycleIssues(config),
+    ...renameIssues(config),
     ...organizationalUnitLifecycleIssues(config),
     ...mfaIssues(config),
   ];

@@ -189,8 +189,9 @@ function lifecycleIssues(config: ParsedOrgConfig): Issue[] {
     if ('retired' in account && account.retired) {
       issues.push({ path, message: 'cannot be combined with retired: true; apply the rename first, then retire' });
     }
-    if (account.renamedFrom === account.name || terraformKey(account.renamedFrom) === terraformKey(account.name)) {
-      issues.push({ path, message: `is the account's current name (or maps to the same Terraform key); remove it` });
+    // A change of case alone keeps the Terraform key: accepted, it only re-keys the lock.
+    if (account.renamedFrom === account.name) {
+      issues.push({ path, message: `is the account's current name; remove it` });
     } else if (names.has(account.renamedFrom)) {
       issues.push({ path, message: `"${account.renamedFrom}" is the name of another account in this config` });
     }

@@ -5,7 +5,7 @@ import type { Account } from '../config/model';
 import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
 import { crossAccountProvider } from './cross-account-provider';
 import { terraformPolicyJson } from './policy-json';
-import { ForgetBlock, ImportBlock, MovedBlock, keyedNames } from './terraform-blocks';
+import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly account: Account;
@@ -15,8 +15,9 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly region: string;
 }
 
-/** The role's logical id is also the name of its provider alias. */
-const names = keyedNames('aws_iam_role', 'member');
+/** The role's logical id is also the name of its provider alias. Renames move it through the lock's history. */
+export const memberRoleNames = keyedNames('aws_iam_role', 'member');
+const names = memberRoleNames;
 
 /**
  * Runbook steps 4-5 for one member account: a provider that assumes the AWS-created
@@ -54,8 +55,5 @@ export class MemberRoleTrust extends Construct {
     });
     role.overrideLogicalId(names.logicalId(account.key));
     new ImportBlock(this, 'import', { to: role, id: props.roleName, provider: this.provider });
-    if (account.renamedFrom) {
-      new MovedBlock(this, 'moved', { from: names.address(account.renamedFrom.key), to: names.address(account.key) });
-    }
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import type { Account } from '../config/model';
-import { ForgetBlock, ImportBlock, MovedBlock, keyedNames } from './terraform-blocks';
+import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
 
 export interface OrganizationAccountProps {
   readonly account: Account;
@@ -11,7 +11,9 @@ export interface OrganizationAccountProps {
   readonly parentId: string;
 }
 
-const names = keyedNames('aws_organizations_account', 'account');
+/** Addresses of accounts by key; moved blocks for renames come from the lock's history (history-blocks.ts). */
+export const accountNames = keyedNames('aws_organizations_account', 'account');
+const names = accountNames;
 
 /**
  * One account of the organization. Created when the config gives no id, imported when it
@@ -47,9 +49,5 @@ export class OrganizationAccount extends Construct {
     });
     this.resource.overrideLogicalId(names.logicalId(account.key));
     if (account.id) new ImportBlock(this, 'import', { to: this.resource, id: account.id });
-    if (account.renamedFrom) {
-      // Renamed in place (PutAccountName) rather than a new account beside the old one.
-      new MovedBlock(this, 'moved', { from: names.address(account.renamedFrom.key), to: names.address(account.key) });
-    }
   }
 }

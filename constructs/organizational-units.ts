@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
-import { compareNames, terraformKey } from '../config/iam-names';
+import { compareNames } from '../config/iam-names';
 import type { OrganizationalUnit } from '../config/model';
-import { ForgetBlock, MovedBlock, keyedNames } from './terraform-blocks';
+import { ForgetBlock, keyedNames } from './terraform-blocks';
 
 export interface OrganizationalUnitsProps {
   /** Parents before children, as the config model lists them. */
@@ -11,12 +11,14 @@ export interface OrganizationalUnitsProps {
   readonly organization: DataAwsOrganizationsOrganization;
 }
 
-const names = keyedNames('aws_organizations_organizational_unit', 'ou');
+/** Addresses of OUs by key (from the path); moved blocks for renames come from the lock's history. */
+export const ouNames = keyedNames('aws_organizations_organizational_unit', 'ou');
+const names = ouNames;
 
 /**
- * The OU tree under the organization root, addressed by path (ou_workloads_prod). A renamed
- * OU, and every OU below it, moves its state to the new address (Organizations renames the
- * OU in place); a retired one is forgotten by Terraform, not deleted.
+ * The OU tree under the organization root, addressed by path (ou_workloads_prod). A retired
+ * OU is forgotten by Terraform, not deleted. Renames (moved blocks) come from the lock's
+ * history, written by the management stack.
  */
 export class OrganizationalUnits extends Construct {
   private readonly byPath = new Map<string, OrganizationsOrganizationalUnit>();
@@ -45,10 +47,6 @@ export class OrganizationalUnits extends Construct {
       });
       ou.overrideLogicalId(names.logicalId(unit.key));
       this.byPath.set(unit.path, ou);
-      const previousKey = unit.previousPath === undefined ? unit.key : terraformKey(unit.previousPath);
-      if (previousKey !== unit.key) {
-        new MovedBlock(this, `${unit.key}-moved`, { from: names.address(previousKey), to: names.address(unit.key) });
-      }
     }
   }
 

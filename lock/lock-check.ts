@@ -6,6 +6,17 @@ import type { OrgPlan } from './trust-shards';
  * that would change the committed lock.
  */
 export function checkLockChange(plan: OrgPlan, lockPath: string, options: { frozen: boolean }): void {
+  if (plan.renameConflicts.length) {
+    throw new ConfigError(
+      lockPath,
+      plan.renameConflicts.map(({ name, renamedFrom, field }) => ({
+        path: field === 'identityAccount' ? ['identityAccount', 'renamedFrom'] : ['accounts', name, 'renamedFrom'],
+        message:
+          `"${renamedFrom}" is renamed to "${name}", but the lock still holds another account named "${name}" (retired, or still managed under that name). ` +
+          `Synth once with that account's entry deleted (after retiring it), then rename; or choose another name.`,
+      })),
+    );
+  }
   if (plan.removedWithoutRetiring.length) {
     throw new ConfigError(
       lockPath,

@@ -1,5 +1,6 @@
-import { compareNames } from '../config/iam-names';
+import { compareNames, terraformKey } from '../config/iam-names';
 import type { Account, OrgConfig } from '../config/model';
+import { EMPTY_HISTORY, nextAccountHistory, type AccountMove, type ForgottenAccount, type LockHistory } from './history';
 import { planOrganizationalUnits } from './ou-lock';
 
 /**
@@ -7,7 +8,7 @@ import { planOrganizationalUnits } from './ou-lock';
  * account, once placed, never moves: its imported role lives in that stack's state.
  */
 export interface ShardLock {
-  readonly version: 1;
+  readonly version: 2;
   /** The identity account's name: renaming it without renamedFrom would replace the account. */
   readonly identityAccount?: string;
   /** Paths of managed OUs, sorted; absent in locks written before OUs were recorded. */
@@ -16,6 +17,8 @@ export interface ShardLock {
   readonly retiredOrganizationalUnits?: readonly string[];
   /** Account name to its entry, sorted by name. */
   readonly accounts: Readonly<Record<string, LockedAccount>>;
+  /** Renames and forgotten accounts and OUs, written as moved and removed blocks on every synth. */
+  readonly history?: LockHistory;
 }
 
 export interface LockedAccount {
@@ -24,14 +27,22 @@ export interface LockedAccount {
   readonly retired?: true;
 }
 
-export const EMPTY_LOCK: ShardLock = { version: 1, accounts: {} };
+export const LOCK_VERSION = 2;
+export const EMPTY_LOCK: ShardLock = { version: LOCK_VERSION, accounts: {} };
 
 const trustStackName = (n: number) => `trust-${n}`;
 const stackNumber = (name: string) => Number(name.replace(/^trust-/, ''));
 
+/** A new name that the lock still holds as another account (e.g. retired, entry not yet deleted). */
+export interface RenameConflict {
+  readonly name: string;
+  readonly renamedFrom: string;
+  readonly field: 'identityAccount' | 'accounts';
+}
+
 export interface ShardPlan {
   readonly lock: ShardLock;
-  /** Stack name to the accounts it holds, in name order; stacks in number order. */
+  /** Stack name to the accounts it holds, in name order; stacks in number order. A stack with only history holds none. */
   readonly stacks: ReadonlyMap<string, readonly Account[]>;
   /** Human-readable changes against the previous lock; empty when it is up to date. */
   readonly changes: readonly string[];
@@ -39,13 +50,17 @@ export interface ShardPlan {
   readonly removedWithoutRetiring: readonly string[];
   /** Set when the identity account's name changed without renamedFrom. */
   readonly identityRenamed?: { readonly from: string; readonly to: string };
+  readonly renameConflicts: readonly RenameConflict[];
 }
+
+const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
  * Places member accounts into trust stacks. Accounts in the previous lock keep their stack.
  * New accounts, in name order (so that YAML order never matters), fill the lowest-numbered
  * stack that has room. A retired account keeps its place until its entry leaves the config;
- * a renamed one (renamedFrom) keeps its place under its new name.
+ * a renamed one (renamedFrom) keeps its place under its new name. Renames and forgotten
+ * accounts are recorded in the lock's history.
  */
 export function planTrustShards(
   accounts: readonly Account[],
@@ -54,23 +69,39 @@ export function planTrustShards(
   identity?: Account,
 ): ShardPlan {
   const byName = new Map(accounts.map((a) => [a.name, a]));
-  const byPreviousName = new Map(accounts.filter((a) => a.renamedFrom).map((a) => [a.renamedFrom!.name, a]));
   const placed = new Map<string, string>();
   const changes: string[] = [];
   const removedWithoutRetiring: string[] = [];
+  const renameConflicts: RenameConflict[] = [];
+  const moves: AccountMove[] = [];
+  const forgotten: ForgottenAccount[] = [];
+
+  // Renames first, so that a renamed account takes its own entry even where its new name is locked too.
+  const claimed = new Set<string>();
+  for (const account of accounts) {
+    const from = account.renamedFrom;
+    if (!from || !has(previous.accounts, from.name) || from.name === account.name) continue;
+    if (has(previous.accounts, account.name)) {
+      renameConflicts.push({ name: account.name, renamedFrom: from.name, field: 'accounts' });
+      continue;
+    }
+    const { stack } = previous.accounts[from.name];
+    placed.set(account.name, stack);
+    claimed.add(from.name);
+    changes.push(`${from.name} in ${stack}: renamed to ${account.name}`);
+    moves.push({ from: from.key, to: account.key, stack });
+  }
 
   for (const [name, entry] of Object.entries(previous.accounts)) {
+    if (claimed.has(name)) continue;
     const account = byName.get(name);
     if (account) {
       placed.set(name, entry.stack);
       if (account.retired && !entry.retired) changes.push(`${name} in ${entry.stack}: retired`);
       if (!account.retired && entry.retired) changes.push(`${name} in ${entry.stack}: managed again`);
-    } else if (byPreviousName.has(name)) {
-      const renamed = byPreviousName.get(name)!;
-      placed.set(renamed.name, entry.stack);
-      changes.push(`${name} in ${entry.stack}: renamed to ${renamed.name}`);
     } else if (entry.retired) {
       changes.push(`${name} in ${entry.stack}: dropped (was retired)`);
+      forgotten.push({ key: terraformKey(name), stack: entry.stack });
     } else {
       removedWithoutRetiring.push(name);
     }
@@ -88,18 +119,38 @@ export function planTrustShards(
     changes.push(`${account.name}: added to ${stack}`);
   }
 
-  const identityRenamed = identity ? checkIdentity(identity, previous, changes) : undefined;
+  const identityRenamed = identity ? checkIdentity(identity, previous, changes, moves, renameConflicts) : undefined;
+  const declared = new Set([...accounts, ...(identity ? [identity] : [])].map((a) => a.key));
+  const history = nextHistory(previous, moves, forgotten, declared, changes);
   const names = [...placed.keys()].sort(compareNames);
   const lock: ShardLock = {
-    version: 1,
+    version: LOCK_VERSION,
     ...(identity ? { identityAccount: identity.name } : {}),
     accounts: Object.fromEntries(
       names.map((name) => [name, byName.get(name)?.retired ? { stack: placed.get(name)!, retired: true as const } : { stack: placed.get(name)! }]),
     ),
+    history,
   };
-  const stackNames = [...new Set(placed.values())].sort((a, b) => stackNumber(a) - stackNumber(b));
+  // A stack whose accounts all left still holds their removed blocks, so it stays.
+  const withHistory = [...placed.values(), ...history.forgottenAccounts.map((f) => f.stack), ...history.accountMoves.flatMap((m) => m.stack ?? [])];
+  const stackNames = [...new Set(withHistory)].sort((a, b) => stackNumber(a) - stackNumber(b));
   const stacks = new Map(stackNames.map((s) => [s, names.filter((n) => placed.get(n) === s).map((n) => byName.get(n)!)]));
-  return { lock, stacks, changes, removedWithoutRetiring, identityRenamed };
+  return { lock, stacks, changes, removedWithoutRetiring, identityRenamed, renameConflicts };
+}
+
+/** The account part of the next history; reports entries dropped because the config declares their key again. */
+function nextHistory(
+  previous: ShardLock,
+  moves: readonly AccountMove[],
+  forgotten: readonly ForgottenAccount[],
+  declared: ReadonlySet<string>,
+  changes: string[],
+): LockHistory {
+  const before = previous.history ?? EMPTY_HISTORY;
+  const next = { ...before, ...nextAccountHistory(before, moves, forgotten, declared) };
+  for (const m of before.accountMoves) if (declared.has(m.from)) changes.push(`history: move ${m.from} to ${m.to} dropped (${m.from} is declared again)`);
+  for (const f of before.forgottenAccounts) if (declared.has(f.key)) changes.push(`history: forgotten ${f.key} in ${f.stack} dropped (${f.key} is declared again)`);
+  return next;
 }
 
 /** The trust stacks and the recorded OUs of a whole config. */
@@ -119,18 +170,28 @@ export function planOrg(config: OrgConfig, previousLock: ShardLock = EMPTY_LOCK)
       ...shards.lock,
       organizationalUnits: ous.organizationalUnits,
       ...(retired.length ? { retiredOrganizationalUnits: retired } : {}),
+      history: { ...shards.lock.history!, ouMoves: ous.history.ouMoves, forgottenOus: ous.history.forgottenOus },
     },
     changes: [...shards.changes, ...ous.changes],
     removedOrganizationalUnits: ous.removedWithoutRetiring,
   };
 }
 
-/** Records the identity account; reports a rename that did not say renamedFrom. */
-function checkIdentity(identity: Account, previous: ShardLock, changes: string[]): ShardPlan['identityRenamed'] {
+/** Records the identity account and its renames; reports a rename that did not say renamedFrom. */
+function checkIdentity(
+  identity: Account,
+  previous: ShardLock,
+  changes: string[],
+  moves: AccountMove[],
+  conflicts: RenameConflict[],
+): ShardPlan['identityRenamed'] {
   const before = previous.identityAccount;
   if (before === identity.name) return undefined;
   if (before === undefined) changes.push(`identity account: ${identity.name}`);
-  else if (identity.renamedFrom?.name === before) changes.push(`identity account: renamed from ${before} to ${identity.name}`);
-  else return { from: before, to: identity.name };
+  else if (identity.renamedFrom?.name === before) {
+    if (has(previous.accounts, identity.name)) conflicts.push({ name: identity.name, renamedFrom: before, field: 'identityAccount' });
+    changes.push(`identity account: renamed from ${before} to ${identity.name}`);
+    moves.push({ from: identity.renamedFrom.key, to: identity.key });
+  } else return { from: before, to: identity.name };
   return undefined;
 }

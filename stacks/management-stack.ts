@@ -1,11 +1,13 @@
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { OrgConfig } from '../config/model';
 import { TerraformOutput, TerraformStack } from '../constructs/cdktf';
 import { ManagementAccess } from '../constructs/management-access';
-import { OrganizationAccount } from '../constructs/organization-account';
-import { OrganizationalUnits } from '../constructs/organizational-units';
+import { addHistoryBlocks } from '../constructs/history-blocks';
+import { OrganizationAccount, accountNames } from '../constructs/organization-account';
+import { OrganizationalUnits, ouNames } from '../constructs/organizational-units';
+import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
 import { configureStateBackend } from '../constructs/state-backend';
 import { compareNames } from '../config/iam-names';
 import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
@@ -15,7 +17,8 @@ import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
  * member accounts, and the runbook's IAM. Outputs every account id by account name.
  */
 export class ManagementStack extends TerraformStack {
-  constructor(scope: Construct, config: OrgConfig) {
+  /** `history`: the lock's renames and forgotten accounts and OUs, written as moved and removed blocks. */
+  constructor(scope: Construct, config: OrgConfig, history: LockHistory = EMPTY_HISTORY) {
     super(scope, MANAGEMENT_STACK);
     configureStateBackend(this, config.backend);
     new AwsProvider(this, 'aws', { region: config.organization.region });
@@ -36,6 +39,11 @@ export class ManagementStack extends TerraformStack {
       });
       if (created.resource) ids[account.name] = created.resource.id;
     }
+    addHistoryBlocks(new Construct(this, 'ou-history'), ouNames, { moves: history.ouMoves, forgotten: history.forgottenOus });
+    addHistoryBlocks(new Construct(this, 'account-history'), accountNames, {
+      moves: history.accountMoves,
+      forgotten: history.forgottenAccounts.map((f) => f.key),
+    });
     new TerraformOutput(this, 'account-ids', {
       value: ids,
       description: 'Account id by account name, for the identity and trust stacks and for aws-config',

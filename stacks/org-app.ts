@@ -14,8 +14,9 @@ export interface OrgStacks {
 
 /** Adds every stack of the organization to `app`. The caller checks the plan's lock changes first. */
 export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = planOrg(config)): OrgStacks {
-  const management = new ManagementStack(app, config);
+  const history = plan.lock.history;
+  const management = new ManagementStack(app, config, history);
   const identity = new IdentityStack(app, config);
-  const trust = new Map([...plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, config, accounts)]));
+  const trust = new Map([...plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, config, accounts, history)]));
   return { management, identity, trust, plan };
 }

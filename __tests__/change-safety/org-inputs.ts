@@ -46,3 +46,15 @@ export function retire(input: OrgConfigInput, name: string): OrgInput {
   // A retired account needs its id (the config rule); a created one gets a stand-in for its real id.
   return { ...rest, accounts: accounts.map((a, i) => (a.name === name ? { ...a, retired: true, id: a.id ?? String(500000000000 + i) } : a)) };
 }
+
+/** An account renamed (with renamedFrom where asked); groups follow the new name. */
+export function renameMember(input: OrgInput, from: string, to: string, withRenamedFrom: boolean): OrgInput {
+  return {
+    ...input,
+    accounts: input.accounts.map((a) => (a.name === from ? { ...a, name: to, ...(withRenamedFrom ? { renamedFrom: from } : {}) } : a)),
+    identity: {
+      ...input.identity,
+      groups: (input.identity?.groups ?? []).map((g) => ({ ...g, accounts: (g.accounts ?? []).map((n) => (n === from ? to : n)) })),
+    },
+  };
+}

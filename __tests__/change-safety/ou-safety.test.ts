@@ -7,13 +7,11 @@ import { checkLockChange } from '../../lock/lock-check';
 import { readLock, writeLock } from '../../lock/lock-file';
 import { synthYaml, type StackJson } from '../helpers/synth';
 import { exampleInput, toYaml, type OrgInput } from './org-inputs';
+import { editOus, renameUnit, unitsOf } from './ou-inputs';
 import { tempDir } from './run-main';
 
 const OU = 'aws_organizations_organizational_unit';
 const ouId = (key: string) => `\${${OU}.ou_${key}.id}`;
-
-/** The OU tree of an input (the schema types the lazy tree's input as unknown). */
-const unitsOf = (input: OrgInput) => (input.organization.organizationalUnits ?? []) as OrganizationalUnitInput[];
 
 /** The example org (Security, Workloads/{Prod,Dev}) plus Sandbox/Experiments holding a retired, imported account. */
 function baseInput(): OrgInput {
@@ -28,33 +26,11 @@ function baseInput(): OrgInput {
   };
 }
 
-/** Edits the OU tree with `edit` and rewrites every account's `ou` with `moveAccount`. */
-function editOus(
-  input: OrgInput,
-  edit: (units: OrganizationalUnitInput[]) => OrganizationalUnitInput[],
-  moveAccount: (ou: string) => string = (ou) => ou,
-): OrgInput {
-  const move = <T extends { ou?: string }>(a: T): T => (a.ou === undefined ? a : { ...a, ou: moveAccount(a.ou) });
-  return {
-    ...input,
-    organization: { ...input.organization, organizationalUnits: edit(unitsOf(input)) },
-    identityAccount: move(input.identityAccount),
-    accounts: input.accounts.map(move),
-  };
-}
-
 /** Sandbox deleted from the tree; Lab, the account in it, moved to the root. */
 function withoutSandbox(input: OrgInput): OrgInput {
   const edited = editOus(input, (units) => units.filter((u) => u.name !== 'Sandbox'));
   return { ...edited, accounts: edited.accounts.map(({ ou, ...a }) => (ou?.startsWith('Sandbox') ? a : { ...a, ou })) };
 }
-
-const renameUnit = (units: OrganizationalUnitInput[], path: string[], to: string, withRenamedFrom = true): OrganizationalUnitInput[] =>
-  units.map((u) => {
-    if (u.name !== path[0]) return u;
-    if (path.length > 1) return { ...u, children: renameUnit(u.children ?? [], path.slice(1), to, withRenamedFrom) };
-    return { ...u, name: to, ...(withRenamedFrom ? { renamedFrom: u.name } : {}) };
-  });
 
 const resources = (stack: StackJson) => (stack.resource[OU] ?? {}) as Record<string, { name: string; parent_id: string; lifecycle: object }>;
 const accountParents = (stack: StackJson) =>
@@ -192,14 +168,15 @@ describe('retiring an OU', () => {
     expect(() => checkLockChange(plan, 'org.lock.json', { frozen: true })).toThrow(/out of date.*OU Sandbox: retired/);
   });
 
-  it('may then be deleted from the config: accepted, and dropped from the lock', () => {
+  it('may then be deleted from the config: accepted, dropped from the lock, still forgotten (the history keeps the removed blocks)', () => {
     const gone = { ...withoutSandbox(baseInput()), accounts: baseInput().accounts.filter((a) => a.name !== 'Lab') };
     const deleted = synthYaml(toYaml(gone), retired.stacks.plan.lock);
     const { plan } = deleted.stacks;
     expect(plan.changes).toEqual(['Lab in trust-1: dropped (was retired)', 'OU Sandbox: dropped (was retired)', 'OU Sandbox/Experiments: dropped (was retired)']);
     expect(plan.lock.retiredOrganizationalUnits).toBeUndefined();
     expect(() => checkLockChange(plan, 'org.lock.json', { frozen: false })).not.toThrow();
-    expect(ouBlocks(deleted.json.management, 'removed')).toEqual([]);
+    expect(plan.lock.history?.forgottenOus).toEqual(['sandbox', 'sandbox_experiments']);
+    expect(ouBlocks(deleted.json.management, 'removed')).toEqual(ouBlocks(management, 'removed'));
   });
 
   it('is refused while a managed account is in it or below it, or the identity account is', () => {

@@ -1,19 +1,7 @@
 import { ConfigError } from '../../config/config-error';
 import { checkLockChange } from '../../lock/lock-check';
 import { synthYaml } from '../helpers/synth';
-import { exampleInput, toYaml, type OrgInput } from './org-inputs';
-
-/** ACCOUNT02 renamed to "Payments", saying where it came from; groups follow the new name. */
-function renameMember(input: OrgInput, from: string, to: string, withRenamedFrom: boolean): OrgInput {
-  return {
-    ...input,
-    accounts: input.accounts.map((a) => (a.name === from ? { ...a, name: to, ...(withRenamedFrom ? { renamedFrom: from } : {}) } : a)),
-    identity: {
-      ...input.identity,
-      groups: (input.identity?.groups ?? []).map((g) => ({ ...g, accounts: (g.accounts ?? []).map((n) => (n === from ? to : n)) })),
-    },
-  };
-}
+import { exampleInput, renameMember, toYaml, type OrgInput } from './org-inputs';
 
 describe('renaming a member account with renamedFrom', () => {
   const first = synthYaml(toYaml(exampleInput()));

@@ -74,13 +74,14 @@ describe('a retired account', () => {
     expect(() => checkLockChange(retired.stacks.plan, 'org.lock.json', { frozen: true })).toThrow(/out of date.*retired/);
   });
 
-  it('may then be deleted from the config: accepted, and dropped from the lock', () => {
+  it('may then be deleted from the config: accepted, dropped from the lock, still forgotten (the history keeps the removed blocks)', () => {
     const deleted = synthYaml(toYaml(withoutAccount(base, NAME)), retired.stacks.plan.lock);
     expect(deleted.stacks.plan.removedWithoutRetiring).toEqual([]);
     expect(() => checkLockChange(deleted.stacks.plan, 'org.lock.json', { frozen: false })).not.toThrow();
     expect(deleted.stacks.plan.lock.accounts).not.toHaveProperty(NAME);
     expect(deleted.stacks.plan.changes).toEqual([`${NAME} in trust-2: dropped (was retired)`]);
-    for (const stack of Object.values(deleted.json)) expect(removedBlocks(stack)).toEqual([]);
+    expect(deleted.stacks.plan.lock.history?.forgottenAccounts).toEqual([{ key: KEY, stack: 'trust-2' }]);
+    for (const [name, stack] of Object.entries(deleted.json)) expect([name, removedBlocks(stack)]).toEqual([name, removedBlocks(retired.json[name])]);
     // Its neighbour stays where it was.
     expect(deleted.stacks.plan.lock.accounts['acct-0004']).toEqual({ stack: 'trust-2' });
   });

@@ -1,0 +1,17 @@
+import type { Construct } from 'constructs';
+import { movedChain, type KeyMove } from '../lock/history';
+import { ForgetBlock, MovedBlock, type keyedNames } from './terraform-blocks';
+
+type Names = ReturnType<typeof keyedNames>;
+
+/**
+ * The lock's history as Terraform blocks: moved blocks for renames and removed blocks
+ * (destroy = false) for what was retired and then deleted from the config. Written on every
+ * synth; no-ops once applied. Keys sorted, so that the arrays never depend on YAML order.
+ */
+export function addHistoryBlocks(scope: Construct, names: Names, history: { moves: readonly KeyMove[]; forgotten: readonly string[] }): void {
+  for (const move of movedChain(history.moves)) {
+    new MovedBlock(scope, `${names.logicalId(move.from)}-moved`, { from: names.address(move.from), to: names.address(move.to) });
+  }
+  for (const key of [...new Set(history.forgotten)].sort()) new ForgetBlock(scope, `${names.logicalId(key)}-forgotten`, names.address(key));
+}

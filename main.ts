@@ -9,7 +9,7 @@ import { App } from './constructs/cdktf';
 import { terraformRequirement, terraformVersionWarning } from './constructs/terraform-version';
 import { reportFailure } from './config/report-failure';
 import { checkLockChange } from './lock/lock-check';
-import { writeLock } from './lock/lock-file';
+import { lockFileWouldChange, writeLock } from './lock/lock-file';
 import { checkLockPresent } from './lock/missing-lock';
 import { DEFAULT_CONFIG, loadOrg } from './lock/load-org';
 import { addOrgStacks } from './stacks/org-app';
@@ -17,8 +17,9 @@ import { addOrgStacks } from './stacks/org-app';
 function main(): void {
   const { config, lockPath, plan } = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
   checkLockPresent(lockPath, config.backend);
+  const lockChanges = lockFileWouldChange(lockPath, plan.lock);
   // Checked before the App exists: its constructor creates the output directory.
-  checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1' });
+  checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1', fileWouldChange: lockChanges });
 
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const outdirExisted = existsSync(outdir);
@@ -32,9 +33,10 @@ function main(): void {
     if (!outdirExisted) rmSync(outdir, { recursive: true, force: true });
     throw e;
   }
-  if (plan.changes.length) {
+  if (lockChanges) {
     writeLock(lockPath, plan.lock);
-    process.stderr.write(`${lockPath} updated:\n${plan.changes.map((c) => `  ${c}`).join('\n')}\n`);
+    const changes = plan.changes.length ? plan.changes : ['format upgraded'];
+    process.stderr.write(`${lockPath} updated:\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
   }
 }
 

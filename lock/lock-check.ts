@@ -5,7 +5,11 @@ import type { OrgPlan } from './trust-shards';
  * Refuses a synth that would lose track of an account or an OU, and, when frozen (CI), one
  * that would change the committed lock.
  */
-export function checkLockChange(plan: OrgPlan, lockPath: string, options: { frozen: boolean }): void {
+export function checkLockChange(
+  plan: OrgPlan,
+  lockPath: string,
+  options: { readonly frozen: boolean; /** The lock file's text would change even without plan changes (older format). */ readonly fileWouldChange?: boolean },
+): void {
   if (plan.renameConflicts.length) {
     throw new ConfigError(
       lockPath,
@@ -52,12 +56,13 @@ export function checkLockChange(plan: OrgPlan, lockPath: string, options: { froz
       },
     ]);
   }
-  if (options.frozen && plan.changes.length) {
+  if (options.frozen && (plan.changes.length || options.fileWouldChange)) {
+    const what = plan.changes.length ? plan.changes.join('; ') : 'written in an older format';
     throw new ConfigError(lockPath, [
       {
         path: [],
         message:
-          `is out of date (${plan.changes.join('; ')}). Run \`npm run synth\` without CI=true (or ORG_LOCK_FROZEN=1) and commit ${lockPath}.`,
+          `is out of date (${what}). Run \`npm run synth\` without CI=true (or ORG_LOCK_FROZEN=1) and commit ${lockPath}.`,
       },
     ]);
   }

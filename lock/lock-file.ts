@@ -85,3 +85,8 @@ export function writeLock(path: string, lock: ShardLock): void {
   writeFileSync(tmp, renderLock(lock));
   renameSync(tmp, path);
 }
+
+/** Whether writing `lock` would change the file at `path` (new content, or an older format). */
+export function lockFileWouldChange(path: string, lock: ShardLock): boolean {
+  return !existsSync(path) || readFileSync(path, 'utf8') !== renderLock(lock);
+}

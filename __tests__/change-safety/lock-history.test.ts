@@ -5,7 +5,7 @@ import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput } from '../../config/schema';
 import { addMoves, movedChain } from '../../lock/history';
 import { checkLockChange } from '../../lock/lock-check';
-import { readLock, writeLock } from '../../lock/lock-file';
+import { lockFileWouldChange, readLock, writeLock } from '../../lock/lock-file';
 import type { ShardLock } from '../../lock/trust-shards';
 import { synthYaml, type StackJson } from '../helpers/synth';
 import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from './org-inputs';
@@ -214,6 +214,18 @@ describe('the lock file format', () => {
     const read = readLock(path);
     expect(read.version).toBe(2);
     expect(synthYaml(toYaml(exampleInput()), read).stacks.plan.changes).toEqual([]);
+  });
+
+  it('rewrites a version 1 lock in the current format, except in frozen mode (CI), which refuses', () => {
+    const path = join(tempDir(), 'org.lock.json');
+    const { history: _h, ...rest } = synthSequence(exampleInput())[0].stacks.plan.lock;
+    writeFileSync(path, JSON.stringify({ ...rest, version: 1 }));
+    const plan = synthYaml(toYaml(exampleInput()), readLock(path)).stacks.plan;
+    expect(lockFileWouldChange(path, plan.lock)).toBe(true);
+    expect(() => checkLockChange(plan, path, { frozen: true, fileWouldChange: true })).toThrow(/is out of date \(written in an older format\)/);
+    expect(() => checkLockChange(plan, path, { frozen: false, fileWouldChange: true })).not.toThrow();
+    writeLock(path, plan.lock);
+    expect(lockFileWouldChange(path, plan.lock)).toBe(false);
   });
 
   it('refuses a lock from a newer version with a clear message', () => {

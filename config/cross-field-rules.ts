@@ -68,14 +68,19 @@ function onePerPath(issues: Issue[]): Issue[] {
 
 function organizationalUnitIssues(config: ParsedOrgConfig): Issue[] {
   const issues: Issue[] = [];
+  const ids: { id?: string; path: (string | number)[] }[] = [];
   const checkSiblings = (units: readonly OrganizationalUnitInput[], path: (string | number)[]) => {
     issues.push(
       ...findDuplicates(units, (u) => u.name.toLowerCase(), (i) => [...path, i, 'name'], (v, first) =>
         `duplicate OU name "${v}" under the same parent (first at ${first})`),
     );
-    units.forEach((u, i) => checkSiblings(u.children ?? [], [...path, i, 'children']));
+    units.forEach((u, i) => {
+      ids.push({ id: u.id, path: [...path, i, 'id'] });
+      checkSiblings(u.children ?? [], [...path, i, 'children']);
+    });
   };
   checkSiblings(config.organization.organizationalUnits, ['organization', 'organizationalUnits']);
+  issues.push(...findDuplicates(ids, (u) => u.id, (i) => ids[i].path, (v, first) => `duplicate OU id "${v}" (first at ${first})`));
 
   const known = flattenUnits(config.organization.organizationalUnits).map((u) => u.path);
   const keyOwners = new Map<string, string>();

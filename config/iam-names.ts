@@ -17,6 +17,8 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Printable ASCII, less the characters that would need escaping inside a Terraform expression. */
 export const ACCOUNT_NAME = /^[\u0020-\u0021\u0023\u0025-\u005B\u005D-\u007A\u007C\u007E]+$/;
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+/** Organizations' pattern for an OU id: ou-<root part>-<OU part>. */
+export const OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**

@@ -23,6 +23,8 @@ export interface OrganizationalUnit {
   readonly path: string;
   readonly key: string;
   readonly parentPath?: string;
+  /** An existing OU, imported rather than created. */
+  readonly id?: string;
   /** Retired itself or under a retired OU: Terraform forgets it, AWS keeps it. */
   readonly retired: boolean;
   /** The path before a rename of this OU or of an OU above it; set only where it differs from `path`. */

@@ -24,6 +24,7 @@ export function flattenUnits(units: readonly OrganizationalUnitInput[], parent?:
       path,
       key: terraformKey(path),
       parentPath: parent?.path,
+      ...(ou.id ? { id: ou.id } : {}),
       retired,
       ...(previousPath === path ? {} : { previousPath }),
     };

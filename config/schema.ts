@@ -7,6 +7,7 @@ import {
   IAM_NAME_CHARS,
   NAME_RULES,
   ORGANIZATION_ID,
+  OU_ID,
 } from './iam-names';
 
 /**
@@ -72,6 +73,7 @@ export const memberAccountSchema = z.strictObject({
 
 export interface OrganizationalUnitInput {
   name: string;
+  id?: string;
   renamedFrom?: string;
   retired?: boolean;
   children?: OrganizationalUnitInput[];
@@ -86,6 +88,8 @@ const ouName = z
 export const organizationalUnitSchema: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
   z.strictObject({
     name: ouName,
+    /** An existing OU (ou-xxxx-xxxxxxxx): imported, not created. */
+    id: z.string().regex(OU_ID, { error: (iss) => `must be an OU id such as ou-ab12-cd34ef56 (got "${String(iss.input)}")` }).optional(),
     /** The OU's previous name (not path), for one synth+apply after a rename: its state and its descendants' move. */
     renamedFrom: ouName.optional(),
     /** True: Terraform forgets this OU and every OU under it; AWS keeps them. */

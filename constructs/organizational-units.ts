@@ -3,7 +3,7 @@ import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-a
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { compareNames } from '../config/iam-names';
 import type { OrganizationalUnit } from '../config/model';
-import { ForgetBlock, keyedNames } from './terraform-blocks';
+import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
 
 export interface OrganizationalUnitsProps {
   /** Parents before children, as the config model lists them. */
@@ -46,6 +46,8 @@ export class OrganizationalUnits extends Construct {
         lifecycle: { preventDestroy: true },
       });
       ou.overrideLogicalId(names.logicalId(unit.key));
+      // An OU that exists already (the organization predates this tool, or a retired OU comes back).
+      if (unit.id) new ImportBlock(this, `${unit.key}-import`, { to: ou, id: unit.id });
       this.byPath.set(unit.path, ou);
     }
   }

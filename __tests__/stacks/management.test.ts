@@ -66,6 +66,14 @@ describe('management stack: organization', () => {
     expect(json.import).toEqual([{ to: 'aws_organizations_account.account_account03', id: '333333333333' }]);
   });
 
+  it('imports an OU that has an id (an organization older than this tool) and creates the others', () => {
+    const withOuId = synthYaml(exampleYaml().replace('        - name: Prod\n', '        - name: Prod\n          id: ou-ab12-cd34ef56\n')).json.management;
+    const ouImports = withOuId.import.filter((i: { to: string }) => i.to.startsWith('aws_organizations_organizational_unit.'));
+    expect(ouImports).toEqual([{ to: 'aws_organizations_organizational_unit.ou_workloads_prod', id: 'ou-ab12-cd34ef56' }]);
+    expect(withOuId.resource.aws_organizations_organizational_unit.ou_workloads_prod.lifecycle).toEqual({ prevent_destroy: true });
+    expect(json.import.filter((i: { to: string }) => i.to.startsWith('aws_organizations_organizational_unit.'))).toEqual([]);
+  });
+
   it('outputs every account id by account name', () => {
     expect(json.output.account_ids.value).toEqual({
       ACCOUNT01: '${aws_organizations_account.account_account01.id}',

@@ -17,7 +17,6 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
 
 /** The role's logical id is also the name of its provider alias. Renames move it through the lock's history. */
 export const memberRoleNames = keyedNames('aws_iam_role', 'member');
-const names = memberRoleNames;
 
 /**
  * Runbook steps 4-5 for one member account: a provider that assumes the AWS-created
@@ -35,13 +34,13 @@ export class MemberRoleTrust extends Construct {
     const { account } = props;
     // Kept for retired accounts too: Terraform needs the provider of a resource it forgets.
     this.provider = crossAccountProvider(this, 'provider', {
-      alias: names.logicalId(account.key),
+      alias: memberRoleNames.logicalId(account.key),
       accountId: props.accountId,
       roleName: props.roleName,
       region: props.region,
     });
     if (account.retired) {
-      new ForgetBlock(this, 'forget', names.address(account.key));
+      new ForgetBlock(this, 'forget', memberRoleNames.address(account.key));
       return;
     }
     const role = new IamRole(this, 'role', {
@@ -53,7 +52,7 @@ export class MemberRoleTrust extends Construct {
         ignoreChanges: ['description', 'max_session_duration', 'permissions_boundary', 'tags'],
       },
     });
-    role.overrideLogicalId(names.logicalId(account.key));
+    role.overrideLogicalId(memberRoleNames.logicalId(account.key));
     new ImportBlock(this, 'import', { to: role, id: props.roleName, provider: this.provider });
   }
 }

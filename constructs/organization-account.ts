@@ -13,7 +13,6 @@ export interface OrganizationAccountProps {
 
 /** Addresses of accounts by key; moved blocks for renames come from the lock's history (history-blocks.ts). */
 export const accountNames = keyedNames('aws_organizations_account', 'account');
-const names = accountNames;
 
 /**
  * One account of the organization. Created when the config gives no id, imported when it
@@ -27,7 +26,7 @@ export class OrganizationAccount extends Construct {
     super(scope, id);
     const { account } = props;
     if (account.retired) {
-      new ForgetBlock(this, 'forget', names.address(account.key));
+      new ForgetBlock(this, 'forget', accountNames.address(account.key));
       return;
     }
     const hasTags = Object.keys(account.tags).length > 0;
@@ -47,7 +46,7 @@ export class OrganizationAccount extends Construct {
         ignoreChanges: ['role_name', 'iam_user_access_to_billing', ...(hasTags ? [] : ['tags'])],
       },
     });
-    this.resource.overrideLogicalId(names.logicalId(account.key));
+    this.resource.overrideLogicalId(accountNames.logicalId(account.key));
     if (account.id) new ImportBlock(this, 'import', { to: this.resource, id: account.id });
   }
 }

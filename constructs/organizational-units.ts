@@ -13,7 +13,6 @@ export interface OrganizationalUnitsProps {
 
 /** Addresses of OUs by key (from the path); moved blocks for renames come from the lock's history. */
 export const ouNames = keyedNames('aws_organizations_organizational_unit', 'ou');
-const names = ouNames;
 
 /**
  * The OU tree under the organization root, addressed by path (ou_workloads_prod). A retired
@@ -37,7 +36,7 @@ export class OrganizationalUnits extends Construct {
     // Path order keeps parents first and the moved and removed arrays independent of YAML order.
     for (const unit of [...props.units].sort((a, b) => compareNames(a.path, b.path))) {
       if (unit.retired) {
-        new ForgetBlock(this, `${unit.key}-forget`, names.address(unit.key));
+        new ForgetBlock(this, `${unit.key}-forget`, ouNames.address(unit.key));
         continue;
       }
       const ou = new OrganizationsOrganizationalUnit(this, unit.key, {
@@ -45,7 +44,7 @@ export class OrganizationalUnits extends Construct {
         parentId: this.parentIdOf(unit.parentPath),
         lifecycle: { preventDestroy: true },
       });
-      ou.overrideLogicalId(names.logicalId(unit.key));
+      ou.overrideLogicalId(ouNames.logicalId(unit.key));
       // An OU that exists already (the organization predates this tool, or a retired OU comes back).
       if (unit.id) new ImportBlock(this, `${unit.key}-import`, { to: ou, id: unit.id });
       this.byPath.set(unit.path, ou);

@@ -27,6 +27,8 @@ export interface AccountMove extends KeyMove {
 export interface ForgottenAccount {
   readonly key: string;
   readonly stack: string;
+  /** Its id, where known: the trust stack keeps a provider for the role until the forget is applied. */
+  readonly accountId?: string;
 }
 
 export const EMPTY_HISTORY: LockHistory = { accountMoves: [], forgottenAccounts: [], ouMoves: [], forgottenOus: [] };
@@ -62,13 +64,18 @@ export function nextAccountHistory(
   const gone = [
     ...previous.forgottenAccounts,
     ...forgotten,
-    ...collapsed.forgotten.filter((m) => m.stack !== undefined).map((m) => ({ key: m.from, stack: m.stack! })),
+    // State may still sit at a move's old address, under the provider alias of that old key.
+    ...collapsed.forgotten
+      .filter((m) => m.stack !== undefined)
+      .map((m) => ({ key: m.from, stack: m.stack!, ...idOf(forgotten.find((f) => f.key === m.to)) })),
   ];
   const forgottenAccounts = unique(gone.filter((f) => !declared.has(f.key)), (f) => `${f.key} ${f.stack}`).sort(
     (a, b) => compareNames(a.key, b.key) || compareNames(a.stack, b.stack),
   );
   return { accountMoves: collapsed.kept.filter((m) => !declared.has(m.from)).sort(byMove), forgottenAccounts };
 }
+
+const idOf = (f: ForgottenAccount | undefined) => (f?.accountId ? { accountId: f.accountId } : {});
 
 /** Records this synth's OU renames and forgotten OUs; drops what the config declares again. */
 export function nextOuHistory(

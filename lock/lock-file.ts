@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config/config-error';
+import { ACCOUNT_ID } from '../config/iam-names';
 import { EMPTY_HISTORY, isEmptyHistory, type LockHistory } from './history';
 import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './trust-shards';
 
@@ -9,7 +10,7 @@ const key = z.string().min(1);
 const stack = z.string().regex(/^trust-\d+$/);
 const historySchema = z.strictObject({
   accountMoves: z.array(z.strictObject({ from: key, to: key, stack: stack.optional() })).optional(),
-  forgottenAccounts: z.array(z.strictObject({ key, stack })).optional(),
+  forgottenAccounts: z.array(z.strictObject({ key, stack, accountId: z.string().regex(ACCOUNT_ID).optional() })).optional(),
   ouMoves: z.array(z.strictObject({ from: key, to: key })).optional(),
   forgottenOus: z.array(key).optional(),
 });
@@ -23,7 +24,7 @@ const lockSchema = z.strictObject({
   retiredOrganizationalUnits: z.array(z.string()).optional(),
   accounts: z.record(
     z.string(),
-    z.strictObject({ stack, retired: z.literal(true).optional() }),
+    z.strictObject({ stack, retired: z.literal(true).optional(), id: z.string().regex(ACCOUNT_ID).optional() }),
   ),
   history: historySchema.optional(),
 });

@@ -25,6 +25,8 @@ export interface LockedAccount {
   readonly stack: string;
   /** Retired: Terraform forgets the account and role on the next apply; see the README. */
   readonly retired?: true;
+  /** A retired account's id, kept so its trust stack can still reach the role it forgets. */
+  readonly id?: string;
 }
 
 export const LOCK_VERSION = 2;
@@ -101,7 +103,7 @@ export function planTrustShards(
       if (!account.retired && entry.retired) changes.push(`${name} in ${entry.stack}: managed again`);
     } else if (entry.retired) {
       changes.push(`${name} in ${entry.stack}: dropped (was retired)`);
-      forgotten.push({ key: terraformKey(name), stack: entry.stack });
+      forgotten.push({ key: terraformKey(name), stack: entry.stack, ...(entry.id ? { accountId: entry.id } : {}) });
     } else {
       removedWithoutRetiring.push(name);
     }
@@ -127,7 +129,7 @@ export function planTrustShards(
     version: LOCK_VERSION,
     ...(identity ? { identityAccount: identity.name } : {}),
     accounts: Object.fromEntries(
-      names.map((name) => [name, byName.get(name)?.retired ? { stack: placed.get(name)!, retired: true as const } : { stack: placed.get(name)! }]),
+      names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name))]),
     ),
     history,
   };
@@ -194,4 +196,10 @@ function checkIdentity(
     moves.push({ from: identity.renamedFrom.key, to: identity.key });
   } else return { from: before, to: identity.name };
   return undefined;
+}
+
+/** A lock entry: retired accounts keep their id (validation requires it) for the history. */
+function lockedAccount(stack: string, account: Account | undefined): LockedAccount {
+  if (!account?.retired) return { stack };
+  return { stack, retired: true, ...(account.id ? { id: account.id } : {}) };
 }

@@ -5,6 +5,7 @@ import { TerraformStack } from '../constructs/cdktf';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { MemberRoleTrust, memberRoleNames } from '../constructs/member-role-trust';
 import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
+import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { configureStateBackend } from '../constructs/state-backend';
 import { identityMfa } from '../policies/mfa-condition';
 
@@ -34,9 +35,19 @@ export class TrustStack extends TerraformStack {
         identityMfa: identityMfa(config.identity),
       });
     }
+    const forgotten = history.forgottenAccounts.filter((f) => f.stack === name);
+    // Terraform forgets a role through the provider its state names; once applied, nothing uses it and it is never configured.
+    for (const f of forgotten.filter((x) => x.accountId)) {
+      crossAccountProvider(this, `${f.key}-forgotten-provider`, {
+        alias: memberRoleNames.logicalId(f.key),
+        accountId: f.accountId!,
+        roleName: config.organization.crossAccountRoleName,
+        region: config.organization.region,
+      });
+    }
     addHistoryBlocks(this, memberRoleNames, {
       moves: history.accountMoves.filter((m) => m.stack === name),
-      forgotten: history.forgottenAccounts.filter((f) => f.stack === name).map((f) => f.key),
+      forgotten: forgotten.map((f) => f.key),
     });
   }
 }

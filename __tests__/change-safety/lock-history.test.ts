@@ -54,8 +54,17 @@ describe('a retired account deleted from the config', () => {
       expect(result.json['trust-1'].removed).toEqual([forget(`${ROLE}.member_account03`)]);
       expect(result.json.management.resource[ACCOUNT].account_account03).toBeUndefined();
     }
-    expect(first.stacks.plan.lock.history?.forgottenAccounts).toEqual([{ key: 'account03', stack: 'trust-1' }]);
+    expect(first.stacks.plan.lock.history?.forgottenAccounts).toEqual([{ key: 'account03', stack: 'trust-1', accountId: '333333333333' }]);
     expect(second.stacks.plan.changes).toEqual([]);
+  });
+
+  it('keeps the provider alias its role state names, so Terraform can forget the role even before the apply', () => {
+    const [, retiredSynth] = synthSequence(exampleInput(), retired);
+    expect(retiredSynth.stacks.plan.lock.accounts.ACCOUNT03).toEqual({ stack: 'trust-1', retired: true, id: '333333333333' });
+    for (const result of [first, second]) {
+      const alias = result.json['trust-1'].provider.aws.find((p: { alias: string }) => p.alias === 'member_account03');
+      expect(alias.assume_role[0].role_arn).toBe('arn:aws:iam::333333333333:role/OrganizationAccountAccessRole');
+    }
   });
 
   it('re-added under the same name: the history entry goes (Terraform refuses a removed block for a declared resource)', () => {
@@ -70,12 +79,15 @@ describe('a trust stack whose accounts have all left', () => {
   const input = (): OrgInput => ({ ...exampleInput(), trust: { shardSize: 1 } });
   const [first, , deleted] = synthSequence(input(), retire(input(), 'Logging'), withoutAccount(input(), 'Logging'));
 
-  it('is still synthesized, holding only the removed block of its role and no provider alias', () => {
+  it('is still synthesized, holding only the removed block of its role and the provider alias that forgets it', () => {
     expect(first.stacks.plan.lock.accounts.Logging).toEqual({ stack: 'trust-4' });
     expect(deleted.stacks.plan.stacks.get('trust-4')).toEqual([]);
     expect(deleted.json['trust-4'].removed).toEqual([forget(`${ROLE}.member_logging`)]);
     expect(deleted.json['trust-4'].resource).toBeUndefined();
-    expect(deleted.json['trust-4'].provider?.aws ?? []).toEqual([]);
+    const logging = deleted.stacks.plan.lock.history?.forgottenAccounts.find((f) => f.key === 'logging');
+    expect(deleted.json['trust-4'].provider.aws.map((p: { alias: string; assume_role: { role_arn: string }[] }) => [p.alias, p.assume_role[0].role_arn])).toEqual([
+      ['member_logging', `arn:aws:iam::${logging?.accountId}:role/OrganizationAccountAccessRole`],
+    ]);
   });
 
   it('a rename keeps the account in its own stack, and a new name still held by a retired entry is refused', () => {

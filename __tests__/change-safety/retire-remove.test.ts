@@ -69,7 +69,7 @@ describe('a retired account', () => {
   });
 
   it('is marked retired in the lock, a change that frozen mode refuses', () => {
-    expect(retired.stacks.plan.lock.accounts[NAME]).toEqual({ stack: 'trust-2', retired: true });
+    expect(retired.stacks.plan.lock.accounts[NAME]).toEqual({ stack: 'trust-2', retired: true, id: '100000000003' });
     expect(() => checkLockChange(retired.stacks.plan, 'org.lock.json', { frozen: false })).not.toThrow();
     expect(() => checkLockChange(retired.stacks.plan, 'org.lock.json', { frozen: true })).toThrow(/out of date.*retired/);
   });
@@ -80,7 +80,7 @@ describe('a retired account', () => {
     expect(() => checkLockChange(deleted.stacks.plan, 'org.lock.json', { frozen: false })).not.toThrow();
     expect(deleted.stacks.plan.lock.accounts).not.toHaveProperty(NAME);
     expect(deleted.stacks.plan.changes).toEqual([`${NAME} in trust-2: dropped (was retired)`]);
-    expect(deleted.stacks.plan.lock.history?.forgottenAccounts).toEqual([{ key: KEY, stack: 'trust-2' }]);
+    expect(deleted.stacks.plan.lock.history?.forgottenAccounts).toEqual([{ key: KEY, stack: 'trust-2', accountId: '100000000003' }]);
     for (const [name, stack] of Object.entries(deleted.json)) expect([name, removedBlocks(stack)]).toEqual([name, removedBlocks(retired.json[name])]);
     // Its neighbour stays where it was.
     expect(deleted.stacks.plan.lock.accounts['acct-0004']).toEqual({ stack: 'trust-2' });

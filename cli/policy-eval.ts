@@ -105,12 +105,20 @@ const OPERATORS: Record<string, { test: Operator; negated?: boolean }> = {
   ArnNotLike: { test: (vs, a) => !vs.some((v) => arnMatch(v, a)), negated: true },
 };
 
+/**
+ * Replaces IAM policy variables such as ${aws:PrincipalOrgID} (escaped for Terraform as
+ * $${...}) by their request values. One the request lacks stays as it is and matches nothing.
+ */
+function withPolicyVariables(value: string, context: Readonly<Record<string, string>>): string {
+  return value.replace(/\$?\$\{(aws:[A-Za-z]+)\}/g, (whole, key: string) => context[key.toLowerCase()] ?? whole);
+}
+
 export function conditionsHold(s: Statement, context: Readonly<Record<string, string>>): boolean {
   for (const [rawOperator, entries] of Object.entries(s.Condition ?? {})) {
     if (rawOperator.includes(':')) throw new Error(`condition operator ${rawOperator} is not supported (statement ${s.Sid ?? '(no Sid)'})`);
     for (const [rawKey, rawValues] of Object.entries(entries)) {
       const actual = context[rawKey.toLowerCase()];
-      const values = list(rawValues).map(String);
+      const values = list(rawValues).map((v) => withPolicyVariables(String(v), context));
       if (rawOperator === 'Null') {
         if (!values.some((v) => (v.toLowerCase() === 'true') === (actual === undefined))) return false;
         continue;

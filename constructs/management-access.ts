@@ -15,7 +15,7 @@ import { HumanUsers } from './human-users';
 
 export interface ManagementAccessProps {
   readonly managementAccountId: string;
-  /** Organization id (o-...), literal or a reference to the organization data source. */
+  /** Organization id (o-...), or the policy variable of the caller's organization. */
   readonly organizationId: string;
   readonly crossAccountRoleName: string;
   readonly groupName: string;

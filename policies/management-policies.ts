@@ -2,9 +2,16 @@ import { accountRoot, policyDocument, roleArn, type PolicyDocument } from './doc
 import { MFA_ALWAYS, mfaCondition } from './mfa-condition';
 
 /**
+ * The caller's own organization, as an IAM policy variable: a management-account user's
+ * aws:PrincipalOrgID is the organization's id, so no id has to be known at synth time.
+ */
+export const CALLERS_ORGANIZATION = '${aws:PrincipalOrgID}';
+
+/**
  * group_orgs_crossaccount: assume the cross-account role in accounts of this organization
  * only. aws:ResourceOrgID is set by IAM for sts:AssumeRole (AWS, 2022-04-27), so one
- * statement covers 1,000 accounts without listing them.
+ * statement covers 1,000 accounts without listing them. `organizationId` is the literal id
+ * where the config gives it, else the caller's organization (CALLERS_ORGANIZATION).
  */
 export function crossAccountGroupPolicy(props: { roleName: string; organizationId: string }): PolicyDocument {
   return policyDocument({

@@ -9,6 +9,7 @@ import { OrganizationAccount, accountNames } from '../constructs/organization-ac
 import { OrganizationalUnits, ouNames } from '../constructs/organizational-units';
 import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
 import { configureStateBackend } from '../constructs/state-backend';
+import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
 import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
 
@@ -51,7 +52,7 @@ export class ManagementStack extends TerraformStack {
 
     new ManagementAccess(this, 'access', {
       managementAccountId: config.organization.managementAccountId,
-      organizationId: config.organization.id ?? organization.id,
+      organizationId: config.organization.id ?? CALLERS_ORGANIZATION,
       crossAccountRoleName: config.organization.crossAccountRoleName,
       groupName: config.management.groupName,
       createAccountRoleName: config.management.createAccountRoleName,

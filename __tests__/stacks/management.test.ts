@@ -133,7 +133,7 @@ describe('management stack: runbook IAM', () => {
     }
   });
 
-  it('group_orgs_crossaccount: AssumeRole into the cross-account role of this organization only, with MFA', () => {
+  it('group_orgs_crossaccount: AssumeRole into the cross-account role of this organization only (the caller\'s own), with MFA', () => {
     const doc = policyOf(policies.group_orgs_crossaccount.policy);
     expect(doc.Statement).toEqual([
       {
@@ -141,9 +141,12 @@ describe('management stack: runbook IAM', () => {
         Effect: 'Allow',
         Action: 'sts:AssumeRole',
         Resource: 'arn:aws:iam::*:role/OrganizationAccountAccessRole',
-        Condition: { ...MFA_PRESENT, StringEquals: { 'aws:ResourceOrgID': '${data.aws_organizations_organization.this.id}' } },
+        // No organization.id in the example: the caller's own organization, as a policy variable.
+        Condition: { ...MFA_PRESENT, StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
       },
     ]);
+    // Escaped for Terraform, which would otherwise read it as an interpolation.
+    expect(policies.group_orgs_crossaccount.policy).toContain('"aws:ResourceOrgID":"$${aws:PrincipalOrgID}"');
   });
 
   it('group_create_aws_accounts: AssumeRole into assumerole_create_account, with MFA', () => {

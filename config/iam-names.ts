@@ -19,6 +19,11 @@ export const ACCOUNT_NAME = /^[\u0020-\u0021\u0023\u0025-\u005B\u005D-\u007A\u00
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 /** Organizations' pattern for an OU id: ou-<root part>-<OU part>. */
 export const OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
+/** S3 bucket naming rules (general purpose buckets). */
+export const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Terraform Cloud organization names. */
+export const TFC_ORGANIZATION = /^[A-Za-z0-9_-]+$/;
+export const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d{1,5})?$/;
 export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**

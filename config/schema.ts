@@ -4,10 +4,13 @@ import {
   ACCOUNT_NAME,
   AWS_REGION,
   EMAIL,
+  HOSTNAME,
   IAM_NAME_CHARS,
   NAME_RULES,
   ORGANIZATION_ID,
   OU_ID,
+  S3_BUCKET,
+  TFC_ORGANIZATION,
 } from './iam-names';
 
 /**
@@ -125,21 +128,27 @@ const identityGroupSchema = z.strictObject({
     .default([]),
 });
 
+// Backend settings are written where Terraform allows no expressions, so they cannot be
+// escaped like other config strings: they are held to the names the services accept.
 const backendSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('local') }),
     z.strictObject({
       type: z.literal('s3'),
-      bucket: z.string({ error: 'must name the S3 bucket for Terraform state' }).min(3).max(63),
+      bucket: z
+        .string({ error: 'must name the S3 bucket for Terraform state' })
+        .regex(S3_BUCKET, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit' }),
       region: z.string({ error: 'must be an AWS region such as us-east-1' }).regex(AWS_REGION, { error: 'must be an AWS region such as us-east-1' }),
       keyPrefix: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, { error: 'must be an S3 key prefix without spaces' }).default('org-trust'),
       useLockfile: z.boolean().default(true),
     }),
     z.strictObject({
       type: z.literal('cloud'),
-      organization: z.string({ error: 'must name the Terraform Cloud organization' }).min(1),
-      hostname: z.string().min(1).default('app.terraform.io'),
+      organization: z
+        .string({ error: 'must name the Terraform Cloud organization' })
+        .regex(TFC_ORGANIZATION, { error: 'must be a Terraform Cloud organization name: letters, digits, - and _' }),
+      hostname: z.string().regex(HOSTNAME, { error: 'must be a host name such as app.terraform.io' }).default('app.terraform.io'),
       workspacePrefix: z
         .string()
         .regex(/^[A-Za-z0-9_-]*$/, { error: 'must be letters, digits, - and _ (workspace names allow no others)' })

@@ -1,9 +1,12 @@
 import { policyJson, type PolicyDocument } from '../policies/document';
 
-/** Escapes IAM policy variables such as ${aws:username} so Terraform does not interpolate them. */
+/**
+ * Escapes IAM policy variables such as ${aws:username} so Terraform does not interpolate them;
+ * one already escaped (a config string made literal, terraform-literal.ts) is left as it is.
+ */
 function escapePolicyVariables(json: string): string {
   // A function replacement: in a replacement string "$$" would collapse to a single "$".
-  return json.replace(/\$\{aws:/g, () => '$${aws:');
+  return json.replace(/(?<!\$)\$\{aws:/g, () => '$${aws:');
 }
 
 /**

@@ -2,24 +2,64 @@ import { policyDocument, type PolicyDocument, type PolicyStatement } from './doc
 import { MFA_ALWAYS, mfaCondition } from './mfa-condition';
 
 const SELF = 'arn:aws:iam::*:user/${aws:username}';
+const OWN_VIRTUAL_DEVICE = 'arn:aws:iam::*:mfa/${aws:username}';
 
-/** What a user may do before signing in with MFA: enrol a device, and nothing else. */
+/** Enrolling an MFA device: the one thing a user may do before having MFA. */
+const ENROLMENT = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice'];
+
+/**
+ * Removing, replacing or resynchronising a device, and every credential a user can give
+ * itself: never without MFA, whatever identity.requireMfa says (DESIGN.md, invariant 9).
+ */
+const CREDENTIAL_MANAGEMENT = [
+  'iam:DeactivateMFADevice',
+  'iam:DeleteVirtualMFADevice',
+  'iam:ResyncMFADevice',
+  'iam:ChangePassword',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:DeleteLoginProfile',
+  'iam:CreateAccessKey',
+  'iam:UpdateAccessKey',
+  'iam:DeleteAccessKey',
+  'iam:UploadSigningCertificate',
+  'iam:UpdateSigningCertificate',
+  'iam:DeleteSigningCertificate',
+  'iam:UploadSSHPublicKey',
+  'iam:UpdateSSHPublicKey',
+  'iam:DeleteSSHPublicKey',
+  'iam:CreateServiceSpecificCredential',
+  'iam:UpdateServiceSpecificCredential',
+  'iam:ResetServiceSpecificCredential',
+  'iam:DeleteServiceSpecificCredential',
+];
+
+/** What a user may do before signing in with MFA, where requireMfa denies everything else. */
 const ALLOWED_WITHOUT_MFA = [
-  'iam:CreateVirtualMFADevice',
-  'iam:EnableMFADevice',
+  ...ENROLMENT,
   'iam:GetUser',
   'iam:GetMFADevice',
   'iam:ListMFADevices',
   'iam:ListVirtualMFADevices',
-  'iam:ResyncMFADevice',
+  'iam:GetAccountPasswordPolicy',
   'sts:GetSessionToken',
 ];
 
 /**
- * Self-service for users who have no permissions of their own: after the AWS IAM User
- * Guide example "Allows MFA-authenticated IAM users to manage their own credentials".
- * Without MFA a user can only enrol an MFA device (and call GetSessionToken, which is how
- * aws-vault presents the MFA code); with MFA, manage their own password and keys.
+ * Self-service for users who have no permissions of their own, after the AWS IAM User Guide
+ * example "Allows MFA-authenticated IAM users to manage their own credentials", with two
+ * paths closed that the example leaves open:
+ *
+ * - Enrolment with a long-term access key. A leaked key could enrol a device of its own,
+ *   then GetSessionToken with it, and meet every aws:MultiFactorAuthPresent condition. The
+ *   key is absent from requests signed with long-term credentials and present (false) in
+ *   temporary ones such as a console sign-in ("AWS global condition context keys",
+ *   aws:MultiFactorAuthPresent, IAM User Guide), and GetSessionToken credentials obtained
+ *   without MFA cannot call IAM at all (STS API Reference, GetSessionToken). So
+ *   `Null: {aws:MultiFactorAuthPresent: true}` denies enrolment to exactly the long-term
+ *   keys: a first device is enrolled from a console session (password), never by a key.
+ * - Device and credential management without MFA, even where requireMfa is off.
+ *
  * `${aws:username}` is an IAM policy variable, escaped for Terraform by the constructs.
  */
 export function mfaSelfServicePolicy(options: { denyWithoutMfa: boolean } = { denyWithoutMfa: true }): PolicyDocument {
@@ -31,21 +71,23 @@ export function mfaSelfServicePolicy(options: { denyWithoutMfa: boolean } = { de
       Resource: '*',
     },
     {
-      Sid: 'AllowManageOwnVirtualMFADevice',
+      Sid: 'AllowCreateVirtualMFADevice',
       Effect: 'Allow',
       Action: 'iam:CreateVirtualMFADevice',
       Resource: 'arn:aws:iam::*:mfa/*',
     },
     {
-      Sid: 'AllowManageOwnUserMFA',
+      Sid: 'AllowEnrolOwnMFADevice',
       Effect: 'Allow',
-      Action: ['iam:DeactivateMFADevice', 'iam:EnableMFADevice', 'iam:GetMFADevice', 'iam:GetUser', 'iam:ListMFADevices', 'iam:ResyncMFADevice'],
+      Action: ['iam:EnableMFADevice', 'iam:GetMFADevice', 'iam:GetUser', 'iam:ListMFADevices'],
       Resource: SELF,
     },
     {
       Sid: 'AllowManageOwnCredentialsWithMfa',
       Effect: 'Allow',
       Action: [
+        'iam:DeactivateMFADevice',
+        'iam:ResyncMFADevice',
         'iam:ChangePassword',
         'iam:CreateAccessKey',
         'iam:DeleteAccessKey',
@@ -58,6 +100,27 @@ export function mfaSelfServicePolicy(options: { denyWithoutMfa: boolean } = { de
       ],
       Resource: SELF,
       Condition: mfaCondition(MFA_ALWAYS),
+    },
+    {
+      Sid: 'AllowDeleteOwnVirtualMFADeviceWithMfa',
+      Effect: 'Allow',
+      Action: 'iam:DeleteVirtualMFADevice',
+      Resource: OWN_VIRTUAL_DEVICE,
+      Condition: mfaCondition(MFA_ALWAYS),
+    },
+    {
+      Sid: 'DenyEnrolmentWithLongTermKeys',
+      Effect: 'Deny',
+      Action: ENROLMENT,
+      Resource: '*',
+      Condition: { Null: { 'aws:MultiFactorAuthPresent': 'true' } },
+    },
+    {
+      Sid: 'DenyCredentialManagementWithoutMfa',
+      Effect: 'Deny',
+      Action: CREDENTIAL_MANAGEMENT,
+      Resource: '*',
+      Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
     },
   ];
   // Left out where the organization turned MFA off (identity.requireMfa: false), since it

@@ -227,6 +227,32 @@ export class IamEvaluator {
     return response.overallResult;
   }
 
+  /**
+   * May a user of the management or identity account call `action` on `resource` in its own
+   * account, judged by its identity policies alone (IAM actions on oneself need no resource
+   * policy)? `mfa` as for canAssume: 'absent' is a request signed with a long-term access key.
+   */
+  async canCall(query: { principal: Principal & { userName: string }; action: string; resource: string; mfa: AssumeQuery['mfa'] }): Promise<boolean> {
+    const { principal } = query;
+    const account = this.accountIdOf(principal.account);
+    const principalArn = `arn:aws:iam::${account}:user/${principal.userName}`;
+    const context: Record<string, string> = { 'aws:PrincipalArn': principalArn, 'aws:username': principal.userName };
+    if (query.mfa !== 'absent') context['aws:MultiFactorAuthPresent'] = String(query.mfa);
+    if (query.mfa === true) context['aws:MultiFactorAuthAge'] = '300';
+    const response = await runSimulation(
+      {
+        request: { principal: principalArn, action: query.action, resource: { resource: query.resource, accountId: account }, contextVariables: context },
+        identityPolicies: this.identityPolicies(principal, account).map((policy, i) => ({ name: `p${i}`, policy })),
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+      },
+      {},
+    );
+    if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
+    if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
+    return response.overallResult === 'Allowed';
+  }
+
   /** Names of the member accounts whose cross-account role the principal may assume. */
   async assumableMembers(principal: Principal, mfa: AssumeQuery['mfa'], mfaAgeSeconds?: number): Promise<string[]> {
     const allowed: string[] = [];

@@ -69,7 +69,7 @@ describe('identity stack', () => {
     const groups = resourcesOf(json, 'aws_iam_group');
     expect(Object.values(groups).map((g) => g.name).sort()).toEqual(['admins', 'auditors', 'developers', 'mfa-self-service']);
     const selfService = policyOf(resourcesOf(json, 'aws_iam_policy').group_mfa_self_service.policy);
-    expect(selfService.Statement.find((s) => s.Effect === 'Deny')?.Condition).toEqual({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } });
+    expect(selfService.Statement.find((s) => s.Sid === 'DenyAllExceptListedIfNoMFA')?.Condition).toEqual({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } });
     expect(resourcesOf(json, 'aws_iam_group_policy_attachment').group_mfa_self_service).toEqual({
       group: '${aws_iam_group.group_mfa_self_service.name}',
       policy_arn: '${aws_iam_policy.group_mfa_self_service.arn}',

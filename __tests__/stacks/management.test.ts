@@ -205,7 +205,7 @@ describe('management stack: runbook IAM', () => {
     expect(raw).toContain('arn:aws:iam::*:user/$${aws:username}');
     expect(raw).not.toMatch(/(?<!\$)\$\{aws:/);
     const doc = policyOf(raw);
-    const deny = doc.Statement.find((s) => s.Effect === 'Deny');
+    const deny = doc.Statement.find((s) => s.Sid === 'DenyAllExceptListedIfNoMFA');
     expect(deny).toMatchObject({ Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } });
     expect(deny?.NotAction).toEqual(expect.arrayContaining(['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'sts:GetSessionToken']));
     expect(deny?.NotAction).not.toContain('iam:CreateAccessKey');

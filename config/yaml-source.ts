@@ -1,4 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+
+/** Aliases one document may expand; a few hundred nodes, far from an alias bomb's billions. */
+const MAX_ALIAS_COUNT = 100;
+
+type LineError = { line?: number; message: string };
 
 /** A parsed YAML document that can say on which line a field path stands. */
 export class YamlSource {
@@ -7,24 +12,31 @@ export class YamlSource {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Parses text; returns syntax errors with their lines instead of throwing. */
-  static parse(text: string): { source?: YamlSource; errors: { line?: number; message: string }[] } {
+  /**
+   * Parses text; returns syntax errors with their lines instead of throwing. YAML 1.2 core
+   * schema only: a `%YAML 1.1` directive (where `off` is a boolean), tags the schema does not
+   * know (`!!js/function`, `!foo`, silently strings otherwise), unresolved aliases and alias
+   * bombs are errors too.
+   */
+  static parse(text: string): { source?: YamlSource; errors: LineError[] } {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const problems = [...doc.errors];
-    if (problems.length) {
-      return {
-        errors: problems.map((e) => ({
-          line: e.linePos?.[0]?.line ?? (e.pos ? lines.linePos(e.pos[0]).line : undefined),
-          message: `YAML syntax: ${e.message.split('\n')[0]}`,
-        })),
-      };
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core', merge: false });
+    const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
+    const problems: LineError[] = [...doc.errors, ...doc.warnings].map((e) => ({
+      line: e.linePos?.[0]?.line ?? lineAt(e.pos?.[0]),
+      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+    }));
+    if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+      const at = text.search(/^%YAML/m);
+      problems.push({ line: at < 0 ? 1 : lineAt(at), message: `YAML syntax: %YAML ${doc.directives.yaml.version} is not supported; org.yaml is YAML 1.2 (remove the directive)` });
     }
+    if (!problems.length) problems.push(...aliasProblems(doc, lineAt));
+    if (problems.length) return { errors: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
     return { source: new YamlSource(doc, lines), errors: [] };
   }
 
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 100 });
+    return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   }
 
   /**
@@ -59,4 +71,23 @@ export class YamlSource {
     const range = (node as Node | null | undefined)?.range;
     return range ? this.lines.linePos(range[0]).line : undefined;
   }
+}
+
+/** Aliases that name no earlier anchor, and documents whose aliases would expand too far. */
+function aliasProblems(doc: Document.Parsed, lineAt: (offset: number | undefined) => number | undefined): LineError[] {
+  const problems: LineError[] = [];
+  let first: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first ??= alias.range?.[0];
+      if (!alias.resolve(doc)) problems.push({ line: lineAt(alias.range?.[0]), message: `YAML syntax: alias *${alias.source} names no anchor (&${alias.source}) before it` });
+    },
+  });
+  if (problems.length || first === undefined) return problems;
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return [{ line: lineAt(first), message: `YAML syntax: aliases expand too far (${(e as Error).message.split('\n')[0]}); write the values out` }];
+  }
+  return [];
 }

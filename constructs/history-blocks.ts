@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import { movedChain, type KeyMove } from '../lock/history';
+import { keyedConstructId } from './construct-ids';
 import { ForgetBlock, MovedBlock, type keyedNames } from './terraform-blocks';
 
 type Names = ReturnType<typeof keyedNames>;
@@ -11,7 +12,7 @@ type Names = ReturnType<typeof keyedNames>;
  */
 export function addHistoryBlocks(scope: Construct, names: Names, history: { moves: readonly KeyMove[]; forgotten: readonly string[] }): void {
   for (const move of movedChain(history.moves)) {
-    new MovedBlock(scope, `${names.logicalId(move.from)}-moved`, { from: names.address(move.from), to: names.address(move.to) });
+    new MovedBlock(scope, keyedConstructId('moved', names.logicalId(move.from)), { from: names.address(move.from), to: names.address(move.to) });
   }
-  for (const key of [...new Set(history.forgotten)].sort()) new ForgetBlock(scope, `${names.logicalId(key)}-forgotten`, names.address(key));
+  for (const key of [...new Set(history.forgotten)].sort()) new ForgetBlock(scope, keyedConstructId('forgotten', names.logicalId(key)), names.address(key));
 }

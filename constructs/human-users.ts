@@ -3,6 +3,7 @@ import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
 import { terraformKey } from '../config/iam-names';
 import type { ITerraformDependable } from './cdktf';
+import { keyedConstructId } from './construct-ids';
 
 export interface HumanUsersProps {
   /** User name to the names of the groups it belongs to. */
@@ -22,11 +23,11 @@ export class HumanUsers extends Construct {
     const names = [...props.memberships.keys()].sort();
     for (const name of names) {
       const key = `user_${terraformKey(name)}`;
-      const user = new IamUser(this, key, { name, forceDestroy: false });
+      const user = new IamUser(this, keyedConstructId('user', key), { name, forceDestroy: false });
       user.overrideLogicalId(key);
       const groups = [...(props.memberships.get(name) ?? [])].sort();
       // Non-exclusive: groups added by hand stay, and each user is one resource.
-      const membership = new IamUserGroupMembership(this, `${key}_groups`, { user: user.name, groups, dependsOn: [...props.groups] });
+      const membership = new IamUserGroupMembership(this, keyedConstructId('membership', key), { user: user.name, groups, dependsOn: [...props.groups] });
       membership.overrideLogicalId(key);
     }
   }

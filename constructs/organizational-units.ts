@@ -3,6 +3,7 @@ import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-a
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { compareNames } from '../config/iam-names';
 import type { OrganizationalUnit } from '../config/model';
+import { keyedConstructId } from './construct-ids';
 import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
 
 export interface OrganizationalUnitsProps {
@@ -36,17 +37,17 @@ export class OrganizationalUnits extends Construct {
     // Path order keeps parents first and the moved and removed arrays independent of YAML order.
     for (const unit of [...props.units].sort((a, b) => compareNames(a.path, b.path))) {
       if (unit.retired) {
-        new ForgetBlock(this, `${unit.key}-forget`, ouNames.address(unit.key));
+        new ForgetBlock(this, keyedConstructId('forget', unit.key), ouNames.address(unit.key));
         continue;
       }
-      const ou = new OrganizationsOrganizationalUnit(this, unit.key, {
+      const ou = new OrganizationsOrganizationalUnit(this, keyedConstructId('ou', unit.key), {
         name: unit.name,
         parentId: this.parentIdOf(unit.parentPath),
         lifecycle: { preventDestroy: true },
       });
       ou.overrideLogicalId(ouNames.logicalId(unit.key));
       // An OU that exists already (the organization predates this tool, or a retired OU comes back).
-      if (unit.id) new ImportBlock(this, `${unit.key}-import`, { to: ou, id: unit.id });
+      if (unit.id) new ImportBlock(this, keyedConstructId('import', unit.key), { to: ou, id: unit.id });
       this.byPath.set(unit.path, ou);
     }
   }

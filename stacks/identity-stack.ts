@@ -10,6 +10,7 @@ import { IdentityGroup } from '../constructs/identity-group';
 import { GroupPolicy } from '../constructs/managed-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
 import { configureStateBackend } from '../constructs/state-backend';
+import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';
 import { identityMfa } from '../policies/mfa-condition';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
@@ -45,7 +46,7 @@ export class IdentityStack extends TerraformStack {
     const memberships = new Map<string, string[]>();
     const dependables = [selfService];
     for (const group of groups) {
-      const construct = new IdentityGroup(this, `group-${group.key}`, {
+      const construct = new IdentityGroup(this, keyedConstructId('group', group.key), {
         name: group.name,
         key: group.key,
         roleName,

@@ -11,6 +11,7 @@ import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
 import { configureStateBackend } from '../constructs/state-backend';
 import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
+import { keyedConstructId } from '../constructs/construct-ids';
 import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
 
 /**
@@ -31,8 +32,10 @@ export class ManagementStack extends TerraformStack {
     // Sorted: the import, moved and removed arrays follow construct order, whatever the YAML order.
     const accounts = [config.identityAccount, ...[...config.accounts].sort((a, b) => compareNames(a.key, b.key))];
     const ids: Record<string, string> = {};
+    // Own scope: keyed ids never meet the stack's fixed ones (an account named "ids" or "history").
+    const accountScope = new Construct(this, 'accounts');
     for (const account of accounts) {
-      const created = new OrganizationAccount(this, `account-${account.key}`, {
+      const created = new OrganizationAccount(accountScope, keyedConstructId('account', account.key), {
         account,
         roleName: config.organization.crossAccountRoleName,
         // A retired account has no resource to place, and its OU may be retired (forgotten) too.

@@ -7,6 +7,7 @@ import { MemberRoleTrust, memberRoleNames } from '../constructs/member-role-trus
 import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { configureStateBackend } from '../constructs/state-backend';
+import { keyedConstructId } from '../constructs/construct-ids';
 import { identityMfa } from '../policies/mfa-condition';
 
 /**
@@ -25,7 +26,7 @@ export class TrustStack extends TerraformStack {
     const ids = new AccountIdSource(this, config.backend);
     const identityAccountId = ids.idOf(config.identityAccount);
     for (const account of accounts) {
-      new MemberRoleTrust(this, account.key, {
+      new MemberRoleTrust(this, keyedConstructId('member', account.key), {
         account,
         accountId: ids.idOf(account),
         roleName: config.organization.crossAccountRoleName,
@@ -38,7 +39,7 @@ export class TrustStack extends TerraformStack {
     const forgotten = history.forgottenAccounts.filter((f) => f.stack === name);
     // Terraform forgets a role through the provider its state names; once applied, nothing uses it and it is never configured.
     for (const f of forgotten.filter((x) => x.accountId)) {
-      crossAccountProvider(this, `${f.key}-forgotten-provider`, {
+      crossAccountProvider(this, keyedConstructId('forgotten-provider', f.key), {
         alias: memberRoleNames.logicalId(f.key),
         accountId: f.accountId!,
         roleName: config.organization.crossAccountRoleName,

@@ -27,6 +27,21 @@ export const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([
 export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**
+ * The AWS partition a region belongs to ("Partitions" in the AWS General Reference). ARNs,
+ * console sign-in hosts and Organizations features differ between partitions (GovCloud
+ * organizations cannot CreateAccount, for one); org-trust writes `arn:aws:` ARNs and
+ * signin.aws.amazon.com links, so it accepts regions of the `aws` partition only.
+ */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (/^[a-z]{2}-gov-/.test(region)) return 'aws-us-gov';
+  const iso = /^[a-z]{2}-iso([a-z]?)-/.exec(region);
+  if (iso) return iso[1] ? `aws-iso-${iso[1]}` : 'aws-iso';
+  return 'aws';
+}
+export const SUPPORTED_PARTITION = 'aws';
+
+/**
  * The key that names an account, group or user in Terraform addresses and provider aliases.
  * Derived from the name alone, never from a list position, so that addresses stay stable
  * when the YAML is reordered.

@@ -10,6 +10,8 @@ import {
   ORGANIZATION_ID,
   OU_ID,
   S3_BUCKET,
+  SUPPORTED_PARTITION,
+  partitionOf,
   TFC_ORGANIZATION,
 } from './iam-names';
 
@@ -164,7 +166,11 @@ export const orgConfigSchema = z.strictObject({
     id: z.string().regex(ORGANIZATION_ID, { error: 'must be an organization id such as o-a1b2c3d4e5' }).optional(),
     region: z
       .string({ error: 'must be an AWS region such as us-east-1' })
-      .regex(AWS_REGION, { error: (iss) => `must be an AWS region such as us-east-1 (got "${String(iss.input)}")` }),
+      .regex(AWS_REGION, { error: (iss) => `must be an AWS region such as us-east-1 (got "${String(iss.input)}")` })
+      .refine((region) => partitionOf(region) === SUPPORTED_PARTITION, {
+        error: (iss) =>
+          `is in the ${partitionOf(String(iss.input))} partition; org-trust builds ARNs (arn:aws:...) and console links for the commercial aws partition only, so choose a region such as us-east-1`,
+      }),
     crossAccountRoleName: iamName('role').default('OrganizationAccountAccessRole'),
     organizationalUnits: z.array(organizationalUnitSchema, { error: 'must be a list of OUs' }).default([]),
   }),

@@ -25,6 +25,20 @@ function trustText(t: TrustPrincipal, config: OrgConfig): string {
   return `\`${t.principal}\` (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
 }
 
+/**
+ * Terraform owns the whole assume_role_policy of an imported role: what the config does not
+ * name goes at the first apply. Said in every report, since the JSON cannot know what was
+ * added by hand.
+ */
+export function trustRewriteWarning(role: string): string[] {
+  return [
+    `**Applying a trust stack replaces the whole trust policy of \`${role}\` in each account below with exactly these principals.** ` +
+      'Principals added to it by hand or by another tool (a break-glass role, a CI role, an auditor) are removed by the first apply, without a warning from Terraform. ' +
+      `Before applying, read the live policy (\`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument\` in each member account, or the \`assume_role_policy\` change in \`terraform plan\`) ` +
+      'and move such access to a role of its own: the config has no setting for extra principals.',
+  ];
+}
+
 /** The pull-request report: access matrix, users, management roles, trust principals, Mermaid graph. */
 export function renderMarkdownReport(report: AccessReport, source: { out: string; stacks: readonly string[]; config: OrgConfig }): string {
   const { config } = source;
@@ -69,6 +83,7 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   }
 
   out.push(`## Trust principals of every member role`, '');
+  out.push(...trustRewriteWarning(role), '');
   out.push('| Account | Stack | Role | Trusted principals |', '|---|---|---|---|');
   for (const a of report.accounts) {
     out.push(`| ${cell(a.name)} | ${a.stack} | ${cell(a.role)} | ${cell(a.trust.map((t) => trustText(t, config)).join('<br>'))} |`);

@@ -4,7 +4,7 @@
  * exists, an output directory this run created is removed again if synth fails, and the
  * lock is written only after a synth that succeeded.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { App } from './constructs/cdktf';
 import { terraformRequirement, terraformVersionWarning } from './constructs/terraform-version';
 import { reportFailure } from './config/report-failure';
@@ -22,7 +22,9 @@ function main(): void {
   checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1', fileWouldChange: lockChanges });
 
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const outdirExisted = existsSync(outdir);
+  // cdktf creates only the last level (`cdktf synth --output a/b/c` under a missing a/b: ENOENT).
+  // The first directory this run created is removed again if synth fails.
+  const created = mkdirSync(outdir, { recursive: true });
   try {
     const app = new App({ outdir });
     addOrgStacks(app, config, plan);
@@ -30,7 +32,7 @@ function main(): void {
     if (warning) process.stderr.write(`warning: ${warning}\n`);
     app.synth();
   } catch (e) {
-    if (!outdirExisted) rmSync(outdir, { recursive: true, force: true });
+    if (created) rmSync(created, { recursive: true, force: true });
     throw e;
   }
   if (lockChanges) {

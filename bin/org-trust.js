@@ -2,4 +2,6 @@
 'use strict';
 // Runs the TypeScript CLI directly: tsx compiles it on the fly, so no build step is needed.
 require('tsx/cjs');
-require('../cli/main.ts').buildProgram().parse();
+const cli = require('../cli/main.ts');
+cli.exitQuietlyWhenStdoutCloses();
+cli.buildProgram().parse();

@@ -19,6 +19,16 @@ function run(action: () => string): void {
   }
 }
 
+/**
+ * `org-trust validate | head -1`: a reader that stops early closes the pipe, and the next
+ * write fails with EPIPE. That is not an error of ours: exit quietly, with the code so far.
+ */
+export function exitQuietlyWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    process.exit(e.code === 'EPIPE' ? Number(process.exitCode ?? 0) : reportFailure(e));
+  });
+}
+
 const configOption = () => new Option('-c, --config <file>', 'the organization config').default(DEFAULT_CONFIG);
 
 export function buildProgram(): Command {

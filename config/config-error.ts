@@ -26,11 +26,29 @@ export class ConfigError extends Error {
   }
 }
 
+/** Longest quoted value echoed whole, and longest line of a message. */
+const ECHO_LIMIT = 80;
+const LINE_LIMIT = 1000;
+
+/**
+ * Bounds what a message echoes back from the input: a 5 MB name is shown by its start and
+ * its length, not whole. Applied to every line a user-facing error prints.
+ */
+export function boundEchoes(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const short = line.replace(/"([^"\n]{81,})"/g, (_, v: string) => `"${v.slice(0, ECHO_LIMIT - 20)}…" (${v.length.toLocaleString('en-US')} characters)`);
+      return short.length <= LINE_LIMIT ? short : `${short.slice(0, LINE_LIMIT)}… (${(short.length - LINE_LIMIT).toLocaleString('en-US')} more characters)`;
+    })
+    .join('\n');
+}
+
 function renderIssues(file: string, issues: readonly ConfigIssue[]): string {
   const lines = issues.map((issue) => {
     const where = issue.line ? `${file}:${issue.line}` : file;
     const field = issue.path.length ? `${formatPath(issue.path)}: ` : '';
-    return `  ${where}: ${field}${issue.message}`;
+    return boundEchoes(`  ${where}: ${field}${issue.message}`);
   });
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
   return `Invalid config ${file} (${count}):\n${lines.join('\n')}`;

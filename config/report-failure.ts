@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error';
+import { boundEchoes, ConfigError } from './config-error';
 
 /**
  * Prints an error the way every entry point does and returns the exit code: the message
@@ -7,10 +7,10 @@ import { ConfigError } from './config-error';
  */
 export function reportFailure(e: unknown, isUserError: (e: unknown) => boolean = () => false): number {
   if (e instanceof ConfigError || isUserError(e)) {
-    process.stderr.write(`${(e as Error).message}\n`);
+    process.stderr.write(`${boundEchoes((e as Error).message)}\n`);
     return 1;
   }
   const error = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(`error: ${error.message}\n${process.env.DEBUG ? `${error.stack}\n` : ''}`);
+  process.stderr.write(`error: ${boundEchoes(error.message)}\n${process.env.DEBUG ? `${error.stack}\n` : ''}`);
   return 2;
 }

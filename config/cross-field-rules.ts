@@ -1,3 +1,4 @@
+import { awsLimitIssues } from './aws-limit-rules';
 import { formatPath } from './config-error';
 import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
@@ -17,6 +18,7 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...renameIssues(config),
     ...organizationalUnitLifecycleIssues(config),
     ...mfaIssues(config),
+    ...awsLimitIssues(config),
   ];
 }
 

@@ -55,6 +55,15 @@ export function terraformKey(name: string): string {
   return /^[a-z]/.test(slug) ? slug : `n${slug}`;
 }
 
+/**
+ * The name of a group's n-th managed policy. IAM policy names are at most 128 characters:
+ * the prefix is shortened, never the number, so two long group names can meet (a config rule).
+ */
+export function groupPolicyName(groupName: string, roleName: string, n: number): string {
+  const suffix = `-${n}`;
+  return `${groupName}-assume-${roleName}`.slice(0, 128 - suffix.length) + suffix;
+}
+
 /** The identity account's group that every user joins for MFA self-service. */
 export const SELF_SERVICE_GROUP = 'mfa-self-service';
 

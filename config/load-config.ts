@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { crossFieldIssues } from './cross-field-rules';
+import { invisibleCharacterIssues } from './text-rules';
 import { toModel } from './to-model';
 import type { OrgConfig } from './model';
 import { orgConfigSchema } from './schema';
@@ -27,6 +28,8 @@ export function parseConfig(text: string, file = 'org.yaml'): OrgConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(file, [{ path: [], line: 1, message: 'must be a YAML mapping with organization, identityAccount and accounts' }]);
   }
+  const invisible = invisibleCharacterIssues(raw);
+  if (invisible.length) throw new ConfigError(file, invisible.map((issue) => ({ ...issue, line: source.lineOf(issue.path) })));
   const parsed = orgConfigSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(file, parsed.error.issues.flatMap((issue) => schemaIssues(issue, source, raw)));

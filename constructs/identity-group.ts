@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
+import { groupPolicyName } from '../config/iam-names';
 import { IAM_LIMITS } from '../policies/document';
 import { groupAssumePolicies } from '../policies/identity-group-policy';
 import type { MfaRequirement } from '../policies/mfa-condition';
@@ -35,10 +36,8 @@ export class IdentityGroup extends Construct {
     }
     documents.forEach((document, i) => {
       const part = documents.length === 1 ? '' : ` (part ${i + 1} of ${documents.length})`;
-      const suffix = `-${i + 1}`;
       new GroupPolicy(this, `assume-${i + 1}`, {
-        // IAM policy names are at most 128 characters: shorten the prefix, never the number.
-        name: `${props.name}-assume-${props.roleName}`.slice(0, 128 - suffix.length) + suffix,
+        name: groupPolicyName(props.name, props.roleName, i + 1),
         description: `Members of ${props.name} assume ${props.roleName} in their accounts${part}`,
         document,
         group: this.group.name,

@@ -26,9 +26,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Longest quoted value echoed whole, and longest line of a message. */
-const ECHO_LIMIT = 80;
-const LINE_LIMIT = 1000;
+/** Longest run without white space shown whole (field paths stay well below it), and longest line. */
+const WORD_LIMIT = 200;
+const LINE_LIMIT = 2000;
 
 /**
  * Bounds what a message echoes back from the input: a 5 MB name is shown by its start and
@@ -38,7 +38,7 @@ export function boundEchoes(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      const short = line.replace(/"([^"\n]{81,})"/g, (_, v: string) => `"${v.slice(0, ECHO_LIMIT - 20)}…" (${v.length.toLocaleString('en-US')} characters)`);
+      const short = line.replace(new RegExp(`\\S{${WORD_LIMIT + 1},}`, 'g'), (w) => `${w.slice(0, 60)}… (${w.length.toLocaleString('en-US')} characters)`);
       return short.length <= LINE_LIMIT ? short : `${short.slice(0, LINE_LIMIT)}… (${(short.length - LINE_LIMIT).toLocaleString('en-US')} more characters)`;
     })
     .join('\n');
@@ -48,7 +48,7 @@ function renderIssues(file: string, issues: readonly ConfigIssue[]): string {
   const lines = issues.map((issue) => {
     const where = issue.line ? `${file}:${issue.line}` : file;
     const field = issue.path.length ? `${formatPath(issue.path)}: ` : '';
-    return boundEchoes(`  ${where}: ${field}${issue.message}`);
+    return `  ${where}: ${boundEchoes(`${field}${issue.message}`)}`;
   });
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
   return `Invalid config ${file} (${count}):\n${lines.join('\n')}`;

@@ -32,7 +32,7 @@ const resourceAddresses = (synth: SynthResult) =>
     Object.entries((json.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${stack}:${type}.${n}`)),
   );
 
-describe('names that equal construct ids', () => {
+describe('names that equal construct ids (accounts, OUs, groups, users)', () => {
   const base = synthYaml(exampleYaml());
   const words = treeWords(base);
   const input = parse(exampleYaml()) as OrgConfigInput;
@@ -55,6 +55,7 @@ describe('names that equal construct ids', () => {
     input.accounts!.push(...accountNames.map((name, i) => ({ name, email: `named-${i}@example.com` })));
     input.management!.users = ['user1', ...userNames];
     input.identity!.groups!.push(...groupNames.slice(0, 40).map((name, i) => ({ name, users: userNames.slice(i * 4, i * 4 + 5), accounts: [accountNames[i % accountNames.length]] })));
+    input.organization.organizationalUnits!.push(...distinct(accountNames, ['Security', 'Workloads', 'Workloads/Dev', 'Workloads/Prod']).slice(0, 60).map((name) => ({ name, children: [{ name: `${name}_import` }] })));
     input.trust = { shardSize: 100 };
     const synth = synthYaml(stringify(input));
     const addresses = resourceAddresses(synth);

@@ -6,25 +6,24 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { App } from './constructs/cdktf';
+import { LOCAL_STATE_DIR_CONTEXT } from './constructs/state-backend';
 import { terraformRequirement, terraformVersionWarning } from './constructs/terraform-version';
 import { reportFailure } from './config/report-failure';
-import { checkLockChange } from './lock/lock-check';
-import { lockFileWouldChange, writeLock } from './lock/lock-file';
-import { checkLockPresent } from './lock/missing-lock';
-import { DEFAULT_CONFIG, loadOrg } from './lock/load-org';
+import { writeLock } from './lock/lock-file';
+import { checkOrgLock, DEFAULT_CONFIG, loadOrg, lockFrozen } from './lock/load-org';
+import { DEFAULT_OUTDIR, localStateDir, stateDirFromStack } from './lock/state-location';
 import { addOrgStacks } from './stacks/org-app';
 
 function main(): void {
-  const { config, lockPath, plan } = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
-  checkLockPresent(lockPath, config.backend);
-  const lockChanges = lockFileWouldChange(lockPath, plan.lock);
+  const org = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
+  const { config, lockPath, plan } = org;
+  const outdir = process.env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR;
   // Checked before the App exists: its constructor creates the output directory.
-  checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1', fileWouldChange: lockChanges });
+  const lockChanges = checkOrgLock(org, { frozen: lockFrozen(), outdir });
 
-  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const outdirExisted = existsSync(outdir);
   try {
-    const app = new App({ outdir });
+    const app = new App({ outdir, context: { [LOCAL_STATE_DIR_CONTEXT]: stateDirFromStack(outdir, localStateDir(org.configPath)) } });
     addOrgStacks(app, config, plan);
     const warning = terraformVersionWarning(terraformRequirement(config.backend));
     if (warning) process.stderr.write(`warning: ${warning}\n`);

@@ -1,13 +1,12 @@
 import { activeAccounts, identityUsers, type Account } from '../../config/model';
-import { checkLockChange } from '../../lock/lock-check';
-import { loadOrg, type LoadedOrg } from '../../lock/load-org';
+import { checkOrgLock, loadOrg, type LoadedOrg } from '../../lock/load-org';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { configWarnings } from '../validate-warnings';
 
 /** Checks the config and the lock as synth would, and summarizes what synth will produce. */
 export function validateCommand(options: { readonly config: string }): string {
   const org = loadOrg(options.config);
-  checkLockChange(org.plan, org.lockPath, { frozen: false });
+  checkOrgLock(org, { frozen: false, outdir: process.env.CDKTF_OUTDIR });
   return renderSummary(org);
 }
 

@@ -12,6 +12,7 @@ import { reportFailure } from './config/report-failure';
 import { writeLock } from './lock/lock-file';
 import { checkOrgLock, DEFAULT_CONFIG, loadOrg, lockFrozen } from './lock/load-org';
 import { DEFAULT_OUTDIR, localStateDir, stateDirFromStack } from './lock/state-location';
+import { configFingerprint, writeSynthStamp } from './lock/synth-stamp';
 import { addOrgStacks } from './stacks/org-app';
 
 function main(): void {
@@ -28,6 +29,7 @@ function main(): void {
     const warning = terraformVersionWarning(terraformRequirement(config.backend));
     if (warning) process.stderr.write(`warning: ${warning}\n`);
     app.synth();
+    writeSynthStamp(outdir, configFingerprint(config, plan.lock));
   } catch (e) {
     if (!outdirExisted) rmSync(outdir, { recursive: true, force: true });
     throw e;

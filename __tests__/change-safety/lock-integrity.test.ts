@@ -7,6 +7,7 @@ import { checkLockOrganization } from '../../lock/missing-lock';
 import { planOrg, type ShardLock } from '../../lock/trust-shards';
 import { exampleInput, toYaml, type OrgInput } from './org-inputs';
 import { tempDir } from './run-main';
+import { refusal as refuse } from '../helpers/refusal';
 
 /** Names that are special on a plain JavaScript object. */
 export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'] as const;
@@ -27,15 +28,7 @@ function handEdit(path: string, edit: (json: { accounts: Record<string, { stack:
   writeFileSync(path, JSON.stringify(json, null, 2));
 }
 
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (fn: () => unknown) => refuse(fn, ConfigError);
 
 /** Members named after prototype properties, one per trust stack (shardSize 1), so a lost entry would move. */
 function prototypeNamedOrg(): OrgInput {

@@ -7,6 +7,7 @@ import type { BackendConfig, OrgConfig } from '../../config/model';
 import { checkLockPresent } from '../../lock/missing-lock';
 import { EMPTY_LOCK, type ShardLock } from '../../lock/trust-shards';
 import { exampleYaml } from '../helpers/example';
+import { refusal as refuse } from '../helpers/refusal';
 
 const local: BackendConfig = { type: 'local' };
 const s3: BackendConfig = { type: 's3', bucket: 'state', region: 'us-east-1', keyPrefix: 'org', useLockfile: true };
@@ -24,15 +25,7 @@ function workdir(files: string[] = []): { dir: string; lock: string } {
   return { dir, lock: join(dir, 'org.lock.json') };
 }
 
-const refusal = (fn: () => void): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (fn: () => unknown) => refuse(fn, ConfigError);
 
 describe('a missing lock', () => {
   it('is started silently for a new organization with local state and no state files', () => {

@@ -7,20 +7,13 @@ import { parseConfig } from '../../config/load-config';
 import { exampleYaml } from '../helpers/example';
 import { runMain, tempDir } from '../change-safety/run-main';
 import { runBin, STACK_LINE, tempOrg } from './temp-org';
+import { refusal as refuse } from '../helpers/refusal';
 
 /** `terraform output -json` ids that agree with the example (ACCOUNT03's id is in the config). */
 const IDS = { IAM: '222222222222', ACCOUNT01: '444444444444', ACCOUNT02: '555555555555', ACCOUNT03: '333333333333', Logging: '666666666666' };
 const config = parseConfig(exampleYaml());
 
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (fn: () => unknown) => refuse(fn, CliError);
 
 describe('aws-config --outputs that contradict the config', () => {
   it('accepts outputs that agree', () => {

@@ -4,6 +4,7 @@ import { checkLockChange } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteTarget, readLock } from './lock-file';
 import { checkLockOrganization, checkLockPresent } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
+import { checkPlacementAgainstState } from './state-placement';
 import { planOrg, type OrgPlan, type ShardLock } from './trust-shards';
 
 /** The config path when neither ORG_CONFIG nor --config says otherwise. */
@@ -38,15 +39,18 @@ export interface LockCheckOptions {
 
 /**
  * Every check of the lock, shared by synth and `validate` so that they agree: a missing or
- * blank lock over existing state, a lock of another organization, a lock change that would
- * lose an account or an OU, a change in frozen mode, and a lock that synth could not write.
+ * blank lock over existing state, a lock of another organization, a placement that local
+ * state contradicts, a lock change that would lose an account or an OU, a change in frozen
+ * mode, and a lock that synth could not write.
  * Returns whether synth will write the lock.
  */
 export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean {
   const { configPath, config, lockPath, previousLock, plan } = org;
   const env = options.env ?? process.env;
-  checkLockPresent(lockPath, previousLock, config, localStateDirs(configPath, options.outdir ?? DEFAULT_OUTDIR), env);
+  const stateDirs = localStateDirs(configPath, options.outdir ?? DEFAULT_OUTDIR);
+  checkLockPresent(lockPath, previousLock, config, stateDirs, env);
   checkLockOrganization(lockPath, previousLock, config);
+  checkPlacementAgainstState(plan, lockPath, config.backend, stateDirs);
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   checkLockChange(plan, lockPath, { frozen: options.frozen, fileWouldChange });
   if (fileWouldChange) lockWriteTarget(lockPath);

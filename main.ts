@@ -36,7 +36,8 @@ function main(): void {
   }
   if (lockChanges) {
     writeLock(lockPath, plan.lock);
-    const changes = plan.changes.length ? plan.changes : ['format upgraded'];
+    // Same content (the seal matched), other layout: rewritten as synth writes it.
+    const changes = plan.changes.length ? plan.changes : ['rewritten in the canonical layout (content unchanged)'];
     process.stderr.write(`${lockPath} updated:\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
   }
 }

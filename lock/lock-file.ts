@@ -130,19 +130,27 @@ export function lockWriteTarget(path: string): string {
   try {
     link = lstatSync(path);
   } catch {
+    refuseReadOnly(path, dirname(path), 'its directory');
     return path;
   }
   if (link.isSymbolicLink() && !existsSync(path)) {
     throw new ConfigError(path, [{ path: [], message: 'is a symbolic link to a file that does not exist; fix or remove the link' }]);
   }
   const target = realpathSync(path);
-  // Mode bits, not access(2): root may write anything, yet a read-only lock means "do not change".
-  if ((statSync(target).mode & 0o222) === 0) {
-    throw new ConfigError(path, [
-      { path: [], message: `is read-only${target === path ? '' : ` (${target})`}, and synth would change it; nothing was written. Make it writable (chmod u+w) to let synth update it.` },
-    ]);
-  }
+  refuseReadOnly(path, target, target === path ? undefined : target);
+  refuseReadOnly(path, dirname(target), `its directory ${dirname(target)}`);
   return target;
+}
+
+/** Mode bits, not access(2): root may write anything, yet a read-only lock means "do not change". */
+function refuseReadOnly(path: string, file: string, what: string | undefined): void {
+  if (!existsSync(file) || (statSync(file).mode & 0o222) !== 0) return;
+  throw new ConfigError(path, [
+    {
+      path: [],
+      message: `is read-only${what ? ` (${what})` : ''}, and synth would change it; nothing was written. Make it writable (chmod u+w) to let synth update it.`,
+    },
+  ]);
 }
 
 /**

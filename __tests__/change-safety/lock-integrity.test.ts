@@ -178,6 +178,19 @@ describe('writing the lock', () => {
     expect(refusal(() => lockWriteTarget(path))).toMatch(/read-only/);
   });
 
+  it('refuses a lock in a read-only directory (a new lock too), before writing anything', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'org.lock.json'), 'before');
+    chmodSync(dir, 0o555);
+    try {
+      expect(refusal(() => writeLock(join(dir, 'org.lock.json'), lock))).toMatch(/is read-only \(its directory .*\), and synth would change it/);
+      expect(refusal(() => lockWriteTarget(join(dir, 'new.lock.json')))).toMatch(/is read-only \(its directory\)/);
+      expect(readFileSync(join(dir, 'org.lock.json'), 'utf8')).toBe('before');
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
   it('refuses a read-only target behind a link, and a link to nothing', () => {
     const dir = tempDir();
     const target = join(dir, 'real.lock.json');

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../config/config-error';
@@ -71,4 +71,26 @@ describe('a group that would need more than 10 managed policies', () => {
     expect(synth.stderr).toMatch(/org\.yaml:\d+: identity\.groups\[1\]\.accounts: group "everyone" would need 11 managed policies/);
     expect(`${validate.stderr}${synth.stderr}`).not.toMatch(STACK_LINE);
   }, 60_000);
+});
+
+/**
+ * Every `throw` in constructs/, stacks/ and policies/, with the config rule that refuses its
+ * cause first (so validate and synth exit 1 with a field path, never 2). A new throw there
+ * must join this list with its rule, or become a config rule itself.
+ */
+describe('throws inside constructs, stacks and policies', () => {
+  const AUDITED: Record<string, string> = {
+    'constructs/identity-group.ts': 'policyLimitIssues: a group needing more than 10 managed policies (above)',
+    'constructs/organizational-units.ts': 'cross-field rules: unknown OU paths and managed accounts in retired OUs (invalid-configs 15, 63, 64)',
+  };
+
+  it('are each unreachable from a validated config', () => {
+    const root = join(__dirname, '..', '..');
+    const found = ['constructs', 'stacks', 'policies'].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.ts') && /\bthrow\b/.test(readFileSync(join(root, dir, f), 'utf8')))
+        .map((f) => `${dir}/${f}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(AUDITED).sort());
+  });
 });

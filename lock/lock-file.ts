@@ -59,9 +59,15 @@ export function lockPathFor(configPath: string): string {
 
 export function readLock(path: string): ShardLock {
   if (!existsSync(path)) return EMPTY_LOCK;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(path, [{ path: [], message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it must be the lock file synth writes` }]);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(path, [{ path: [], message: `is not valid JSON (${(e as Error).message}); restore it from version control` }]);
   }

@@ -177,6 +177,18 @@ describe('local state and the missing-lock guard', () => {
     expect(runBin(['validate', '--config', p.config]).stderr).toMatch(/is read-only/);
   }, 120_000);
 
+  it('validate, like synth, refuses a lock that would change in frozen mode (CI=true), and accepts it up to date', async () => {
+    const p = project();
+    expect((await runMain(p.config, p.out)).code).toBe(0);
+    expect(runBin(['validate', '--config', p.config], { env: { CI: 'true' } }).status).toBe(0);
+    writeFileSync(p.config, toYaml({ ...exampleInput(), accounts: [...exampleInput().accounts, { name: 'NEW', email: 'new@example.com' }] }));
+    const synth = await runMain(p.config, join(p.dir, 'frozen'), { CI: 'true' });
+    const validate = runBin(['validate', '--config', p.config], { env: { CI: 'true' } });
+    expect([synth.code, validate.status]).toEqual([1, 1]);
+    for (const r of [synth.stderr, validate.stderr]) expect(r).toMatch(/is out of date \(NEW: added to trust-1\)/);
+    expect(runBin(['validate', '--config', p.config]).status).toBe(0);
+  }, 60_000);
+
   it('a lock that is a symbolic link stays one after synth', async () => {
     const p = project();
     mkdirSync(join(p.dir, 'locks'));

@@ -191,6 +191,12 @@ describe('writing the lock', () => {
     }
   });
 
+  it('refuses a lock path that is a directory, as a config error', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'org.lock.json'));
+    expect(refusal(() => readLock(join(dir, 'org.lock.json')))).toMatch(/org\.lock\.json: cannot be read \(EISDIR\)/);
+  });
+
   it('refuses a read-only target behind a link, and a link to nothing', () => {
     const dir = tempDir();
     const target = join(dir, 'real.lock.json');

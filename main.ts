@@ -6,38 +6,40 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { App } from './constructs/cdktf';
+import { LOCAL_STATE_DIR_CONTEXT } from './constructs/state-backend';
 import { terraformRequirement, terraformVersionWarning } from './constructs/terraform-version';
 import { reportFailure } from './config/report-failure';
-import { checkLockChange } from './lock/lock-check';
-import { lockFileWouldChange, writeLock } from './lock/lock-file';
-import { checkLockPresent } from './lock/missing-lock';
-import { DEFAULT_CONFIG, loadOrg } from './lock/load-org';
+import { writeLock } from './lock/lock-file';
+import { checkOrgLock, DEFAULT_CONFIG, loadOrg, lockFrozen } from './lock/load-org';
+import { DEFAULT_OUTDIR, localStateDir, stateDirFromStack } from './lock/state-location';
+import { configFingerprint, writeSynthStamp } from './lock/synth-stamp';
 import { addOrgStacks } from './stacks/org-app';
 
 function main(): void {
-  const { config, lockPath, plan } = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
-  checkLockPresent(lockPath, config.backend);
-  const lockChanges = lockFileWouldChange(lockPath, plan.lock);
+  const org = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
+  const { config, lockPath, plan } = org;
+  const outdir = process.env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR;
   // Checked before the App exists: its constructor creates the output directory.
-  checkLockChange(plan, lockPath, { frozen: process.env.CI === 'true' || process.env.ORG_LOCK_FROZEN === '1', fileWouldChange: lockChanges });
+  const lockChanges = checkOrgLock(org, { frozen: lockFrozen(), outdir });
 
-  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   // cdktf creates only the last level (`cdktf synth --output a/b/c` under a missing a/b: ENOENT).
   // The first directory this run created is removed again if synth fails.
   const created = mkdirSync(outdir, { recursive: true });
   try {
-    const app = new App({ outdir });
+    const app = new App({ outdir, context: { [LOCAL_STATE_DIR_CONTEXT]: stateDirFromStack(outdir, localStateDir(org.configPath)) } });
     addOrgStacks(app, config, plan);
     const warning = terraformVersionWarning(terraformRequirement(config.backend));
     if (warning) process.stderr.write(`warning: ${warning}\n`);
     app.synth();
+    writeSynthStamp(outdir, configFingerprint(config, plan.lock));
   } catch (e) {
     if (created) rmSync(created, { recursive: true, force: true });
     throw e;
   }
   if (lockChanges) {
     writeLock(lockPath, plan.lock);
-    const changes = plan.changes.length ? plan.changes : ['format upgraded'];
+    // Same content (the seal matched), other layout: rewritten as synth writes it.
+    const changes = plan.changes.length ? plan.changes : ['rewritten in the canonical layout (content unchanged)'];
     process.stderr.write(`${lockPath} updated:\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
   }
 }

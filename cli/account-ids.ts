@@ -1,23 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { ACCOUNT_ID } from '../config/iam-names';
 import type { OrgConfig } from '../config/model';
+import { nameTable } from '../config/name-table';
 import { CliError } from './errors';
 
 export const OUTPUTS_HINT =
   'get them after `cdktf apply management` with: cd cdktf.out/stacks/management && terraform output -json > outputs.json, then pass --outputs outputs.json (or pipe it with --outputs -)';
 
-/** Account name to id: ids written in the config, then those of `terraform output -json`. */
+/**
+ * Account name to id: ids written in the config, then those of `terraform output -json`.
+ * Refuses outputs that contradict the config: another id for an account whose id the config
+ * gives, the management account's id for a member or the identity account, one id for two
+ * accounts. Such outputs come from another organization or a stale state, and profiles built
+ * from them would point people at the wrong accounts.
+ */
 export function resolveAccountIds(config: OrgConfig, outputs?: Readonly<Record<string, string>>): Map<string, string> {
   const ids = new Map<string, string>();
   for (const account of [config.identityAccount, ...config.accounts]) {
     if (account.id) ids.set(account.name, account.id);
   }
+  const management = config.organization.managementAccountId;
   for (const [name, id] of Object.entries(outputs ?? {})) {
     const known = ids.get(name);
     if (known !== undefined && known !== id) {
       throw new CliError(`--outputs: account "${name}" has id ${id} in the outputs but ${known} in the config; fix the config or refresh the outputs`);
     }
+    if (id === management) {
+      throw new CliError(
+        `--outputs: account "${name}" has id ${id}, the management account's (organization.managementAccountId); are these the outputs of this organization's management stack? Refresh them (terraform output -json)`,
+      );
+    }
     ids.set(name, id);
+  }
+  const byId = new Map<string, string>();
+  for (const [name, id] of [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const other = byId.get(id);
+    if (other !== undefined) {
+      throw new CliError(`--outputs: accounts "${other}" and "${name}" both have id ${id} (from the config and the outputs); every account has its own id: fix the config or refresh the outputs`);
+    }
+    byId.set(id, name);
   }
   return ids;
 }
@@ -45,7 +66,7 @@ function parseTerraformOutputs(text: string, source: string): Record<string, str
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CliError(`--outputs ${source}: no "account_ids" output with a map value; is this \`terraform output -json\` of the management stack? ${OUTPUTS_HINT}`);
   }
-  const ids: Record<string, string> = {};
+  const ids = nameTable<string>();
   for (const [name, id] of Object.entries(value)) {
     if (typeof id !== 'string' || !ACCOUNT_ID.test(id)) {
       throw new CliError(`--outputs ${source}: account_ids.value["${name}"] must be a 12-digit account id (got ${JSON.stringify(id)})`);

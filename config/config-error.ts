@@ -38,7 +38,11 @@ export function boundEchoes(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      const short = line.replace(new RegExp(`\\S{${WORD_LIMIT + 1},}`, 'g'), (w) => `${w.slice(0, 60)}… (${w.length.toLocaleString('en-US')} characters)`);
+      // Split, not a counted-repetition regex: V8 overflows its stack on a 5 MB run of \S{201,}.
+      const short = line
+        .split(/(\s+)/)
+        .map((w) => (w.length > WORD_LIMIT ? `${w.slice(0, 60)}… (${w.length.toLocaleString('en-US')} characters)` : w))
+        .join('');
       return short.length <= LINE_LIMIT ? short : `${short.slice(0, LINE_LIMIT)}… (${(short.length - LINE_LIMIT).toLocaleString('en-US')} more characters)`;
     })
     .join('\n');

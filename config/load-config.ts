@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { crossFieldIssues } from './cross-field-rules';
+import { policyLimitIssues } from './policy-limit-rules';
 import { invisibleCharacterIssues } from './text-rules';
 import { toModel } from './to-model';
 import type { OrgConfig } from './model';
@@ -38,7 +39,12 @@ export function parseConfig(text: string, file = 'org.yaml'): OrgConfig {
   if (crossIssues.length) {
     throw new ConfigError(file, crossIssues.map((issue) => ({ ...issue, line: source.lineOf(issue.path) })));
   }
-  return toModel(parsed.data);
+  const model = toModel(parsed.data);
+  const limitIssues = policyLimitIssues(model);
+  if (limitIssues.length) {
+    throw new ConfigError(file, limitIssues.map((issue) => ({ ...issue, line: source.lineOf(issue.path) })));
+  }
+  return model;
 }
 
 function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource, raw: object): ConfigIssue[] {

@@ -14,6 +14,7 @@ import {
   partitionOf,
   TFC_ORGANIZATION,
 } from './iam-names';
+import { nameTable, nameTableSchema } from './name-table';
 
 /**
  * The schema of org.yaml, as in shared/DESIGN.md. Every object is strict, so a typo in a
@@ -47,13 +48,16 @@ const accountName = z
   .max(50, { error: 'must be an account name of 1-50 characters' })
   .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters other than " \\ $ { }' });
 
-const tags = z
-  .record(
-    z.string().min(1, { error: 'tag keys must be 1-128 characters' }).max(128, { error: 'tag keys must be 1-128 characters' }),
-    z.string({ error: 'tag values must be strings (quote numbers)' }).max(256, { error: 'tag values must be at most 256 characters' }),
-    { error: 'must be a map of tag names to string values' },
-  )
-  .default({});
+const tags = nameTableSchema(
+  z
+    .string()
+    .min(1, { error: 'tag keys must be 1-128 characters' })
+    .max(128, { error: 'tag keys must be 1-128 characters' })
+    // cdktf 0.21 copies tag maps into plain objects, where this key would vanish from the JSON.
+    .refine((k) => k !== '__proto__', { error: 'the tag key __proto__ cannot be written to Terraform JSON by cdktf; choose another key' }),
+  z.string({ error: 'tag values must be strings (quote numbers)' }).max(256, { error: 'tag values must be at most 256 characters' }),
+  { error: 'must be a map of tag names to string values' },
+).default(() => nameTable<string>());
 
 const billingAccess = z.enum(['ALLOW', 'DENY'], { error: 'must be ALLOW or DENY' });
 

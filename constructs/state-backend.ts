@@ -13,11 +13,17 @@ import {
 } from './cdktf';
 
 /**
- * Local state lives at the repository root. Terraform runs in cdktf.out/stacks/NAME, so the
- * path is relative to that folder: no absolute path of the synthesizing machine ends up in
- * the JSON, and synth stays byte-identical across machines.
+ * App context: the directory of local state files as seen from OUT/stacks/NAME, where Terraform
+ * runs (main.ts sets it from the config's and the output's locations; see lock/state-location.ts).
+ * Relative, so no absolute path of the synthesizing machine ends up in the JSON. Unset: the
+ * output directory sits beside the config, as cdktf.out does.
  */
-export const localStatePath = (stackName: string) => `../../../terraform.${stackName}.tfstate`;
+export const LOCAL_STATE_DIR_CONTEXT = 'org-trust:localStateDir';
+const DEFAULT_STATE_DIR = '../../..';
+
+export const localStatePath = (stackName: string, stateDir = DEFAULT_STATE_DIR) => `${stateDir}/terraform.${stackName}.tfstate`;
+
+const stateDirOf = (scope: Construct): string | undefined => scope.node.tryGetContext(LOCAL_STATE_DIR_CONTEXT) as string | undefined;
 
 export const s3StateKey = (keyPrefix: string, stackName: string) =>
   keyPrefix ? `${keyPrefix.replace(/\/+$/, '')}/${stackName}.tfstate` : `${stackName}.tfstate`;
@@ -29,7 +35,7 @@ export function configureStateBackend(stack: TerraformStack, backend: BackendCon
   const name = stack.node.id;
   switch (backend.type) {
     case 'local':
-      new LocalBackend(stack, { path: localStatePath(name) });
+      new LocalBackend(stack, { path: localStatePath(name, stateDirOf(stack)) });
       return;
     case 's3':
       // cdktf 0.21 predates use_lockfile (S3-native locking, Terraform >= 1.10).
@@ -50,7 +56,7 @@ export function configureStateBackend(stack: TerraformStack, backend: BackendCon
 export function remoteState(scope: Construct, id: string, backend: BackendConfig, stackName: string): TerraformRemoteState {
   switch (backend.type) {
     case 'local':
-      return new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(stackName) });
+      return new DataTerraformRemoteStateLocal(scope, id, { path: localStatePath(stackName, stateDirOf(scope)) });
     case 's3':
       return new DataTerraformRemoteStateS3(scope, id, { bucket: backend.bucket, key: s3StateKey(backend.keyPrefix, stackName), region: backend.region });
     case 'cloud':

@@ -1,4 +1,5 @@
 import { compareNames, terraformKey } from '../config/iam-names';
+import { hasName, nameTable, type NameTable } from '../config/name-table';
 import type { Account, OrgConfig } from '../config/model';
 import { EMPTY_HISTORY, nextAccountHistory, type AccountMove, type ForgottenAccount, type LockHistory } from './history';
 import { planOrganizationalUnits } from './ou-lock';
@@ -8,15 +9,20 @@ import { planOrganizationalUnits } from './ou-lock';
  * account, once placed, never moves: its imported role lives in that stack's state.
  */
 export interface ShardLock {
-  readonly version: 2;
+  readonly version: 3;
+  /**
+   * The organization the lock belongs to (its management account). Absent only in locks read
+   * from version 1 or 2, which had none; a lock of another organization is refused.
+   */
+  readonly managementAccountId?: string;
   /** The identity account's name: renaming it without renamedFrom would replace the account. */
   readonly identityAccount?: string;
   /** Paths of managed OUs, sorted; absent in locks written before OUs were recorded. */
   readonly organizationalUnits?: readonly string[];
   /** Paths of retired OUs, sorted; absent when there are none. */
   readonly retiredOrganizationalUnits?: readonly string[];
-  /** Account name to its entry, sorted by name. */
-  readonly accounts: Readonly<Record<string, LockedAccount>>;
+  /** Account name to its entry, sorted by name; a null-prototype table (any name, `__proto__` too, is a plain key). */
+  readonly accounts: Readonly<NameTable<LockedAccount>>;
   /** Renames and forgotten accounts and OUs, written as moved and removed blocks on every synth. */
   readonly history?: LockHistory;
 }
@@ -29,8 +35,8 @@ export interface LockedAccount {
   readonly id?: string;
 }
 
-export const LOCK_VERSION = 2;
-export const EMPTY_LOCK: ShardLock = { version: LOCK_VERSION, accounts: {} };
+export const LOCK_VERSION = 3;
+export const EMPTY_LOCK: ShardLock = { version: LOCK_VERSION, accounts: nameTable() };
 
 const trustStackName = (n: number) => `trust-${n}`;
 const stackNumber = (name: string) => Number(name.replace(/^trust-/, ''));
@@ -55,7 +61,6 @@ export interface ShardPlan {
   readonly renameConflicts: readonly RenameConflict[];
 }
 
-const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
 
 /**
  * Places member accounts into trust stacks. Accounts in the previous lock keep their stack.
@@ -82,8 +87,8 @@ export function planTrustShards(
   const claimed = new Set<string>();
   for (const account of accounts) {
     const from = account.renamedFrom;
-    if (!from || !has(previous.accounts, from.name) || from.name === account.name) continue;
-    if (has(previous.accounts, account.name)) {
+    if (!from || !hasName(previous.accounts, from.name) || from.name === account.name) continue;
+    if (hasName(previous.accounts, account.name)) {
       renameConflicts.push({ name: account.name, renamedFrom: from.name, field: 'accounts' });
       continue;
     }
@@ -128,9 +133,7 @@ export function planTrustShards(
   const lock: ShardLock = {
     version: LOCK_VERSION,
     ...(identity ? { identityAccount: identity.name } : {}),
-    accounts: Object.fromEntries(
-      names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name))]),
-    ),
+    accounts: nameTable(names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name))])),
     history,
   };
   // A stack whose accounts all left still holds their removed blocks, so it stays.
@@ -170,11 +173,12 @@ export function planOrg(config: OrgConfig, previousLock: ShardLock = EMPTY_LOCK)
     ...shards,
     lock: {
       ...shards.lock,
+      managementAccountId: config.organization.managementAccountId,
       organizationalUnits: ous.organizationalUnits,
       ...(retired.length ? { retiredOrganizationalUnits: retired } : {}),
       history: { ...shards.lock.history!, ouMoves: ous.history.ouMoves, forgottenOus: ous.history.forgottenOus },
     },
-    changes: [...shards.changes, ...ous.changes],
+    changes: [...shards.changes, ...ous.changes, ...organizationChange(previousLock, config)],
     removedOrganizationalUnits: ous.removedWithoutRetiring,
   };
 }
@@ -191,7 +195,7 @@ function checkIdentity(
   if (before === identity.name) return undefined;
   if (before === undefined) changes.push(`identity account: ${identity.name}`);
   else if (identity.renamedFrom?.name === before) {
-    if (has(previous.accounts, identity.name)) conflicts.push({ name: identity.name, renamedFrom: before, field: 'identityAccount' });
+    if (hasName(previous.accounts, identity.name)) conflicts.push({ name: identity.name, renamedFrom: before, field: 'identityAccount' });
     changes.push(`identity account: renamed from ${before} to ${identity.name}`);
     moves.push({ from: identity.renamedFrom.key, to: identity.key });
   } else return { from: before, to: identity.name };
@@ -202,4 +206,10 @@ function checkIdentity(
 function lockedAccount(stack: string, account: Account | undefined): LockedAccount {
   if (!account?.retired) return { stack };
   return { stack, retired: true, ...(account.id ? { id: account.id } : {}) };
+}
+
+/** A lock written before version 3 learns which organization it belongs to. */
+function organizationChange(previous: ShardLock, config: OrgConfig): string[] {
+  const id = config.organization.managementAccountId;
+  return previous.managementAccountId === id ? [] : [`organization: management account ${id}`];
 }

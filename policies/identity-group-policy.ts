@@ -30,7 +30,7 @@ function groupAssumePolicy(roleName: string, accountIds: readonly string[], mfa:
 const SAFETY_MARGIN = 64;
 
 /** How many 12-digit account ids fit in one managed policy for this role name and MFA rule. */
-function accountsPerPolicy(roleName: string, mfa: MfaRequirement): number {
+export function accountsPerPolicy(roleName: string, mfa: MfaRequirement): number {
   const sample = (n: number) => policyJson(groupAssumePolicy(roleName, Array(n).fill('123456789012'), mfa)).length;
   const perAccount = sample(2) - sample(1);
   const fixed = sample(1) - perAccount;

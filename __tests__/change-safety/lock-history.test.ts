@@ -212,29 +212,29 @@ describe('OUs', () => {
 describe('the lock file format', () => {
   const lock = synthSequence(exampleInput(), renameMember(exampleInput(), 'ACCOUNT02', 'Payments', true))[1].stacks.plan.lock;
 
-  it('is version 2 and keeps the history through writing and reading', () => {
+  it('is version 3 and keeps the history through writing and reading', () => {
     const path = join(tempDir(), 'org.lock.json');
     writeLock(path, lock);
     expect(readLock(path)).toEqual(lock);
-    expect(lock.version).toBe(2);
+    expect(lock.version).toBe(3);
   });
 
-  it('reads a version 1 lock as version 2 with an empty history, silently', () => {
+  it('reads a version 1 lock as version 3 with an empty history; its only change is learning the organization', () => {
     const path = join(tempDir(), 'org.lock.json');
-    const { history: _h, ...rest } = synthSequence(exampleInput())[0].stacks.plan.lock;
+    const { history: _h, managementAccountId: _m, ...rest } = synthSequence(exampleInput())[0].stacks.plan.lock;
     writeFileSync(path, JSON.stringify({ ...rest, version: 1 }));
     const read = readLock(path);
-    expect(read.version).toBe(2);
-    expect(synthYaml(toYaml(exampleInput()), read).stacks.plan.changes).toEqual([]);
+    expect(read.version).toBe(3);
+    expect(synthYaml(toYaml(exampleInput()), read).stacks.plan.changes).toEqual(['organization: management account 111111111111']);
   });
 
   it('rewrites a version 1 lock in the current format, except in frozen mode (CI), which refuses', () => {
     const path = join(tempDir(), 'org.lock.json');
-    const { history: _h, ...rest } = synthSequence(exampleInput())[0].stacks.plan.lock;
+    const { history: _h, managementAccountId: _m, ...rest } = synthSequence(exampleInput())[0].stacks.plan.lock;
     writeFileSync(path, JSON.stringify({ ...rest, version: 1 }));
     const plan = synthYaml(toYaml(exampleInput()), readLock(path)).stacks.plan;
     expect(lockFileWouldChange(path, plan.lock)).toBe(true);
-    expect(() => checkLockChange(plan, path, { frozen: true, fileWouldChange: true })).toThrow(/is out of date \(written in an older format\)/);
+    expect(() => checkLockChange(plan, path, { frozen: true, fileWouldChange: true })).toThrow(/is out of date \(organization: management account 111111111111\)/);
     expect(() => checkLockChange(plan, path, { frozen: false, fileWouldChange: true })).not.toThrow();
     writeLock(path, plan.lock);
     expect(lockFileWouldChange(path, plan.lock)).toBe(false);
@@ -242,8 +242,8 @@ describe('the lock file format', () => {
 
   it('refuses a lock from a newer version with a clear message', () => {
     const path = join(tempDir(), 'org.lock.json');
-    writeFileSync(path, JSON.stringify({ version: 3, accounts: {}, somethingNew: [] }));
+    writeFileSync(path, JSON.stringify({ version: 4, accounts: {}, somethingNew: [] }));
     expect(() => readLock(path)).toThrow(ConfigError);
-    expect(() => readLock(path)).toThrow(/version: is 3: this lock was written by a newer org-trust.*upgrade org-trust/);
+    expect(() => readLock(path)).toThrow(/version: is 4: this lock was written by a newer org-trust.*upgrade org-trust/);
   });
 });

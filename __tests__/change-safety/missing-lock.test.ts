@@ -2,11 +2,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../config/config-error';
-import type { BackendConfig } from '../../config/model';
+import { parseConfig } from '../../config/load-config';
+import type { BackendConfig, OrgConfig } from '../../config/model';
 import { checkLockPresent } from '../../lock/missing-lock';
+import { EMPTY_LOCK, type ShardLock } from '../../lock/trust-shards';
+import { exampleYaml } from '../helpers/example';
+import { refusal as refuse } from '../helpers/refusal';
 
 const local: BackendConfig = { type: 'local' };
 const s3: BackendConfig = { type: 's3', bucket: 'state', region: 'us-east-1', keyPrefix: 'org', useLockfile: true };
+
+const example = parseConfig(exampleYaml());
+const withBackend = (backend: BackendConfig): OrgConfig => ({ ...example, backend });
+
+/** checkLockPresent as synth calls it, for a lock path and the state directory `dir`. */
+const check = (lockPath: string, backend: BackendConfig, env: NodeJS.ProcessEnv, dir: string, lock: ShardLock = EMPTY_LOCK) =>
+  checkLockPresent(lockPath, lock, withBackend(backend), [dir], env);
 
 function workdir(files: string[] = []): { dir: string; lock: string } {
   const dir = mkdtempSync(join(tmpdir(), 'missing-lock-'));
@@ -14,42 +25,43 @@ function workdir(files: string[] = []): { dir: string; lock: string } {
   return { dir, lock: join(dir, 'org.lock.json') };
 }
 
-const refusal = (fn: () => void): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = (fn: () => unknown) => refuse(fn, ConfigError);
 
 describe('a missing lock', () => {
   it('is started silently for a new organization with local state and no state files', () => {
     const { dir, lock } = workdir();
-    expect(() => checkLockPresent(lock, local, {}, dir)).not.toThrow();
+    expect(() => check(lock, local, {}, dir)).not.toThrow();
   });
 
   it('is refused where local state files exist, telling to restore it or to start one deliberately', () => {
     const { dir, lock } = workdir(['terraform.management.tfstate', 'terraform.trust-1.tfstate']);
-    expect(refusal(() => checkLockPresent(lock, local, {}, dir))).toMatch(
-      /org\.lock\.json: is missing, and terraform\.\*\.tfstate files are here\..*Restore .*org\.lock\.json from version control.*ORG_LOCK_INIT=1/,
+    expect(refusal(() => check(lock, local, {}, dir))).toMatch(
+      /org\.lock\.json: is missing, and terraform\.\*\.tfstate files are in .*missing-lock-[^,]*\..*Restore .*org\.lock\.json from version control.*ORG_LOCK_INIT=1/,
     );
   });
 
   it('is refused with a remote backend, whose state cannot be seen from here', () => {
     const { dir, lock } = workdir();
-    expect(refusal(() => checkLockPresent(lock, s3, {}, dir))).toMatch(/the s3 backend may hold state/);
+    expect(refusal(() => check(lock, s3, {}, dir))).toMatch(/the s3 backend may hold state/);
   });
 
   it('is started when ORG_LOCK_INIT=1 says this is the first synth', () => {
     const { dir, lock } = workdir(['terraform.management.tfstate']);
-    expect(() => checkLockPresent(lock, s3, { ORG_LOCK_INIT: '1' }, dir)).not.toThrow();
-    expect(() => checkLockPresent(lock, local, { ORG_LOCK_INIT: '1' }, dir)).not.toThrow();
+    expect(() => check(lock, s3, { ORG_LOCK_INIT: '1' }, dir)).not.toThrow();
+    expect(() => check(lock, local, { ORG_LOCK_INIT: '1' }, dir)).not.toThrow();
   });
 
   it('is no question when the lock exists', () => {
     const { dir, lock } = workdir(['terraform.management.tfstate', 'org.lock.json']);
-    expect(() => checkLockPresent(lock, s3, {}, dir)).not.toThrow();
+    const sealed: ShardLock = { ...EMPTY_LOCK, managementAccountId: '111111111111' };
+    expect(() => check(lock, s3, {}, dir, sealed)).not.toThrow();
+    expect(() => check(lock, local, {}, dir, sealed)).not.toThrow();
+  });
+
+  it('counts as missing when it was written before version 3 (unsealed) and places no account while the config has some', () => {
+    const { dir, lock } = workdir(['terraform.trust-1.tfstate', 'org.lock.json']);
+    expect(refusal(() => check(lock, local, {}, dir))).toMatch(/org\.lock\.json: places no account \(its accounts map is empty\), and terraform\.\*\.tfstate files are in .*ORG_LOCK_INIT=1/);
+    expect(refusal(() => check(lock, s3, {}, dir))).toMatch(/places no account .*the s3 backend may hold state/);
+    expect(() => check(lock, local, { ORG_LOCK_INIT: '1' }, dir)).not.toThrow();
   });
 });

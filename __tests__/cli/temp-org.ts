@@ -36,12 +36,12 @@ export interface RunResult {
 }
 
 /** Runs the bin as a user would, in `cwd`. */
-export function runBin(args: readonly string[], options: { cwd?: string; input?: string } = {}): RunResult {
+export function runBin(args: readonly string[], options: { cwd?: string; input?: string; env?: Readonly<Record<string, string>> } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? join(__dirname, '..', '..'),
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, DEBUG: '' },
+    env: { ...process.env, DEBUG: '', ...options.env },
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

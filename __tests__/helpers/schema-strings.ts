@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { nameTableParts } from '../../config/name-table';
 
 /**
  * One step of a path pattern over the config: a key, `[]` for any list element, `{key}` /
@@ -31,6 +32,12 @@ export function stringFields(schema: z.core.$ZodType): Step[][] {
   const out: Step[][] = [];
   const walk = (t: z.core.$ZodType, path: Step[], lazyDepth: Map<z.core.$ZodType, number>): void => {
     const def = defOf(t);
+    const table = nameTableParts(t);
+    if (table) {
+      walk(table.key, [...path, { mapPart: 'key' }], lazyDepth);
+      walk(table.value, [...path, { mapPart: 'value' }], lazyDepth);
+      return;
+    }
     switch (def.type) {
       case 'string':
         out.push(path);

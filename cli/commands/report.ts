@@ -3,6 +3,7 @@ import { readAccessModel } from '../access-model';
 import { loadOrg } from '../../lock/load-org';
 import { renderMarkdownReport } from '../report-markdown';
 import { readSynthOut } from '../synth-output';
+import { checkSynthOrigin } from '../synth-origin';
 
 export type ReportFormat = 'md' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json'];
@@ -15,8 +16,10 @@ export interface ReportOptions {
 
 /** Evaluates the synthesized stacks in OUT and renders the access report. */
 export function reportCommand(options: ReportOptions): string {
-  const { config } = loadOrg(options.config);
+  const org = loadOrg(options.config);
+  const { config } = org;
   const stacks = readSynthOut(options.out);
+  checkSynthOrigin(options.out, stacks, org);
   const model = readAccessModel(stacks, config);
   const report = accessReport(model);
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,13 +1,13 @@
 import { activeAccounts, identityUsers, type Account } from '../../config/model';
-import { checkLockChange } from '../../lock/lock-check';
-import { loadOrg, type LoadedOrg } from '../../lock/load-org';
+import { checkOrgLock, loadOrg, lockFrozen, type LoadedOrg } from '../../lock/load-org';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { configWarnings } from '../validate-warnings';
 
 /** Checks the config and the lock as synth would, and summarizes what synth will produce. */
-export function validateCommand(options: { readonly config: string }): string {
+export function validateCommand(options: { readonly config: string }, env: NodeJS.ProcessEnv = process.env): string {
   const org = loadOrg(options.config);
-  checkLockChange(org.plan, org.lockPath, { frozen: false });
+  // As synth: frozen mode (CI) refuses a lock that would change, ORG_LOCK_INIT admits a new one.
+  checkOrgLock(org, { frozen: lockFrozen(env), outdir: env.CDKTF_OUTDIR, env });
   return renderSummary(org);
 }
 

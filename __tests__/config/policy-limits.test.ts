@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ConfigError } from '../../config/config-error';
+import { parseConfig } from '../../config/load-config';
+import { accountsPerPolicy } from '../../policies/identity-group-policy';
+import { runMain, tempDir } from '../change-safety/run-main';
+import { runBin, STACK_LINE } from '../cli/temp-org';
+
+/**
+ * Limits that only the constructs used to find (exit 2, after `validate` said "valid") are
+ * config rules: a field path, a line, exit 1, in validate and synth alike.
+ */
+const ROLE = 'OrganizationAccountAccessRole';
+/** The most accounts a group may list with MFA (and no max age): 10 policies of this many each. */
+const MOST = accountsPerPolicy(ROLE, { required: true }) * 10;
+
+function orgWith(members: number, groupAccounts: 'all' | 'listed'): string {
+  const accounts = Array.from({ length: members }, (_, i) => ({ name: `acct-${String(i).padStart(5, '0')}`, email: `acct-${i}@example.com` }));
+  return stringify({
+    organization: { managementAccountId: '111111111111', region: 'us-east-1' },
+    identityAccount: { name: 'IAM', email: 'iam@example.com' },
+    accounts,
+    identity: {
+      groups: [
+        { name: 'small', users: ['alice'], accounts: [accounts[0].name] },
+        { name: 'everyone', users: ['bob'], accounts: groupAccounts === 'all' ? ['*'] : accounts.map((a) => a.name) },
+      ],
+    },
+    trust: { shardSize: 100 },
+  });
+}
+
+const problem = (yaml: string) => {
+  try {
+    parseConfig(yaml, 'org.yaml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).issues;
+  }
+  throw new Error('accepted');
+};
+
+describe('a group that would need more than 10 managed policies', () => {
+  it(`is accepted at the limit (${MOST} accounts)`, () => {
+    expect(() => parseConfig(orgWith(MOST, 'all'))).not.toThrow();
+  });
+
+  it.each(['all', 'listed'] as const)('is a config error one account past it (accounts %s), naming the group, its field and line', (how) => {
+    const yaml = orgWith(MOST + 1, how);
+    const issues = problem(yaml);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toEqual(['identity', 'groups', 1, 'accounts']);
+    expect(issues[0].message).toBe(
+      `group "everyone" would need 11 managed policies for its ${MOST + 1} accounts, and IAM attaches at most 10 to a group (at most ${MOST} accounts a group with this role name and MFA setting): split it into several groups`,
+    );
+    // The `accounts:` key of the second group: the last one in the file.
+    const accountsKeys = yaml.split('\n').flatMap((l, i) => (/^\s+accounts:/.test(l) ? [i + 1] : []));
+    expect(issues[0].line).toBe(accountsKeys[accountsKeys.length - 1]);
+  });
+
+  it('is refused by validate and by synth alike: exit 1, the same message, no stack trace', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'org.yaml');
+    writeFileSync(config, orgWith(MOST + 1, 'all'));
+    const validate = runBin(['validate', '--config', config]);
+    expect(validate.status).toBe(1);
+    expect(validate.stderr).toMatch(/org\.yaml:\d+: identity\.groups\[1\]\.accounts: group "everyone" would need 11 managed policies/);
+    const synth = await runMain(config, join(dir, 'out'));
+    expect(synth.code).toBe(1);
+    expect(synth.stderr).toMatch(/org\.yaml:\d+: identity\.groups\[1\]\.accounts: group "everyone" would need 11 managed policies/);
+    expect(`${validate.stderr}${synth.stderr}`).not.toMatch(STACK_LINE);
+  }, 60_000);
+});
+
+/**
+ * Every `throw` in constructs/, stacks/ and policies/, with the config rule that refuses its
+ * cause first (so validate and synth exit 1 with a field path, never 2). A new throw there
+ * must join this list with its rule, or become a config rule itself.
+ */
+describe('throws inside constructs, stacks and policies', () => {
+  const AUDITED: Record<string, string> = {
+    'constructs/identity-group.ts': 'policyLimitIssues: a group needing more than 10 managed policies (above)',
+    'constructs/organizational-units.ts': 'cross-field rules: unknown OU paths and managed accounts in retired OUs (invalid-configs 15, 63, 64)',
+  };
+
+  it('are each unreachable from a validated config', () => {
+    const root = join(__dirname, '..', '..');
+    const found = ['constructs', 'stacks', 'policies'].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.ts') && /\bthrow\b/.test(readFileSync(join(root, dir, f), 'utf8')))
+        .map((f) => `${dir}/${f}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(AUDITED).sort());
+  });
+});

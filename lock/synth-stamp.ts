@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OrgConfig } from '../config/model';
+import { lockSeal } from './lock-seal';
+import type { ShardLock } from './trust-shards';
+
+/** Written by synth beside stacks/: which config (and lock) the output came from. */
+export const SYNTH_STAMP_FILE = 'org-trust.json';
+
+/**
+ * A digest of the validated config and the lock synth wrote: equal exactly when synth would
+ * write the same stacks. Taken over the model, not the YAML text, so comments and key order
+ * do not count; no path of this machine is part of it.
+ */
+export function configFingerprint(config: OrgConfig, lock: ShardLock): string {
+  return lockSeal({ config, lock: { ...lock, accounts: Object.entries(lock.accounts) } });
+}
+
+export function writeSynthStamp(outdir: string, fingerprint: string): void {
+  const stamp = { '//': 'Written by synth: `org-trust report` compares it with the config to notice an output of another config.', configFingerprint: fingerprint };
+  writeFileSync(join(outdir, SYNTH_STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
+}
+
+/** The fingerprint recorded in OUT, or undefined where synth predates the stamp (or the file is not one). */
+export function readSynthStamp(outdir: string): string | undefined {
+  const file = join(outdir, SYNTH_STAMP_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const value = (JSON.parse(readFileSync(file, 'utf8')) as { configFingerprint?: unknown }).configFingerprint;
+    return typeof value === 'string' ? value : '(unreadable)';
+  } catch {
+    return '(unreadable)';
+  }
+}

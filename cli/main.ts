@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { reportFailure } from '../config/report-failure';
 import { awsConfigCommand } from './commands/aws-config';
 import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
+import { reportDiffCommand } from './commands/report-diff';
 import { validateCommand } from './commands/validate';
 import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
@@ -48,8 +49,16 @@ export function buildProgram(): Command {
     .description('evaluate the synthesized stacks: access matrix, trust principals of every member role, Mermaid trust graph')
     .addOption(configOption())
     .option('--out <dir>', 'the directory cdktf synthesized into', 'cdktf.out')
+    .option('--base <dir>', "compare with this synth (the base branch's): who gains and loses access, accounts and stacks that change; exit 3 when access grows")
     .addOption(new Option('-f, --format <format>', 'md for pull requests, json for machines').choices(REPORT_FORMATS).default('md'))
-    .action((opts: { config: string; out: string; format: ReportFormat }) => run(() => reportCommand(opts)));
+    .action((opts: { config: string; out: string; base?: string; format: ReportFormat }) =>
+      run(() => {
+        if (opts.base === undefined) return reportCommand(opts);
+        const { text, exitCode } = reportDiffCommand({ ...opts, base: opts.base });
+        process.exitCode = exitCode;
+        return text;
+      }),
+    );
 
   return program;
 }

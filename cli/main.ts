@@ -3,11 +3,12 @@
  * Bad input prints its message alone and exits 1; an unexpected error exits 2 (DEBUG=1
  * adds its stack trace).
  */
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { reportFailure } from '../config/report-failure';
 import { awsConfigCommand } from './commands/aws-config';
 import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
 import { reportDiffCommand } from './commands/report-diff';
+import { CI_ENGINES, ciCommand, type CiEngine } from './commands/ci';
 import { validateCommand } from './commands/validate';
 import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
@@ -59,6 +60,13 @@ export function buildProgram(): Command {
         return text;
       }),
     );
+
+  program
+    .command('ci')
+    .description('print a GitHub Actions workflow (synth, access diff on the PR, plan of changed stacks, apply on merge in rollout order) or an atlantis.yaml (a project per stack)')
+    .addOption(configOption())
+    .addArgument(new Argument('<engine>', 'github-actions or atlantis').choices(CI_ENGINES))
+    .action((engine: CiEngine, opts: { config: string }) => run(() => ciCommand({ ...opts, engine })));
 
   return program;
 }

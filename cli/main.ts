@@ -10,6 +10,7 @@ import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/rep
 import { reportDiffCommand } from './commands/report-diff';
 import { CI_ENGINES, ciCommand, type CiEngine } from './commands/ci';
 import { validateCommand } from './commands/validate';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from './credential-formats';
 import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
 
@@ -43,7 +44,10 @@ export function buildProgram(): Command {
     .option('-o, --outputs <file>', 'account ids from `terraform output -json` of the management stack ("-" reads stdin)')
     .addOption(new Option('--links', 'print console switch-role URLs instead of profiles').conflicts('extension'))
     .addOption(new Option('--extension', "print a configuration for the 'AWS Extend Switch Roles' browser extension instead"))
-    .action((opts: { config: string; user: string; outputs?: string; links?: boolean; extension?: boolean }) => run(() => awsConfigCommand(opts)));
+    .addOption(new Option('--for <tool>', 'the credential tool the profiles are for').choices(CREDENTIAL_FORMATS).default('aws-vault'))
+    .action((opts: { config: string; user: string; outputs?: string; links?: boolean; extension?: boolean; for: CredentialFormat }) =>
+      run(() => awsConfigCommand({ ...opts, format: opts.for })),
+    );
 
   program
     .command('report')

@@ -35,10 +35,13 @@ function trustRows(changes: readonly TrustChange[], change: string): string[][] 
 /** One line per kind of change: what a reviewer reads first. */
 function summary(diff: AccessDiff): string[] {
   const a = diff.accounts;
-  const users = (changes: readonly AccessChange[]) => new Set(changes.map((c) => c.principal)).size;
+  const principals = (changes: readonly AccessChange[]) => {
+    const n = new Set(changes.map((c) => c.principal)).size;
+    return `${n} ${n === 1 ? 'principal' : 'principals'}`;
+  };
   const lines = [
-    diff.access.gained.length && `Access gained: ${diff.access.gained.length} (${users(diff.access.gained)} principals)`,
-    diff.access.lost.length && `Access lost: ${diff.access.lost.length} (${users(diff.access.lost)} principals)`,
+    diff.access.gained.length && `Access gained: ${diff.access.gained.length} (${principals(diff.access.gained)})`,
+    diff.access.lost.length && `Access lost: ${diff.access.lost.length} (${principals(diff.access.lost)})`,
     ...diff.membership.map((m) => `${m.user} ${m.change === 'joined' ? 'joins' : 'leaves'} ${m.side} group ${m.group}`),
     ...diff.principals.added.map((p) => `New ${p.replace('-', ' ').replace(':', ' ')}`),
     ...diff.principals.removed.map((p) => `Removed ${p.replace('-', ' ').replace(':', ' ')}`),

@@ -54,7 +54,7 @@ describe('report --base: access diff between two synths', () => {
     expect(md.exitCode).toBe(ACCESS_GREW);
     const bullets = md.text.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets).toEqual([
-      '- Access gained: 3 (1 principals)',
+      '- Access gained: 3 (1 principal)',
       '- carol joins identity group auditors',
       '- Account ACCOUNT02 moved from Workloads/Dev to Workloads/Prod',
       '- Stacks to plan: management (changed), identity (changed)',

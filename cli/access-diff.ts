@@ -67,16 +67,30 @@ interface Target {
   readonly access: ReadonlyMap<string, Access>;
 }
 
+/** A trust principal with the account tokens ("{OLD}") of renamed accounts under their new names. */
+function renamedTrust(t: TrustPrincipal, renames: ReadonlyMap<string, string>): TrustPrincipal {
+  if (!renames.size) return t;
+  const rename = (text: string) => text.replace(/\{([^{}]+)\}/g, (whole, name: string) => (renames.has(name) ? `{${renames.get(name)}}` : whole));
+  const account = t.account !== undefined ? (renames.get(t.account) ?? t.account) : undefined;
+  return {
+    ...t,
+    principal: rename(t.principal),
+    ...(account !== undefined ? { account } : {}),
+    ...(t.conditions ? { conditions: JSON.parse(rename(JSON.stringify(t.conditions))) as TrustPrincipal['conditions'] } : {}),
+  };
+}
+
 /** Every role of one side, keyed "account/role", with account names as of the head (renames applied). */
 function targets(report: AccessReport, renames: ReadonlyMap<string, string>): Map<string, Target> {
   const name = (account: string) => renames.get(account) ?? account;
+  const trust = (list: readonly TrustPrincipal[]) => list.map((t) => renamedTrust(t, renames));
   const out = new Map<string, Target>();
   for (const a of report.accounts) {
     const access = new Map(Object.entries(report.matrix).map(([p, row]) => [p, row[a.name]] as const).filter((e): e is [string, Access] => e[1] !== undefined));
-    out.set(`${name(a.name)}/${a.role}`, { account: name(a.name), role: a.role, trust: a.trust, access });
+    out.set(`${name(a.name)}/${a.role}`, { account: name(a.name), role: a.role, trust: trust(a.trust), access });
   }
   for (const r of report.managementRoles) {
-    out.set(`management/${r.role}`, { account: 'management', role: r.role, trust: r.trust, access: new Map(Object.entries(r.access)) });
+    out.set(`management/${r.role}`, { account: 'management', role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
   }
   return out;
 }

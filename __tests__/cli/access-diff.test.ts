@@ -103,6 +103,18 @@ describe('report --base: access diff between two synths', () => {
     });
   });
 
+  it('renaming the identity account is one rename: its users keep their access, no trust principal enters or leaves', () => {
+    const head = exampleYaml().replace('identityAccount:\n  name: IAM\n', 'identityAccount:\n  name: People\n  renamedFrom: IAM\n');
+    expect(head).not.toBe(exampleYaml());
+    const diff = json(synthPair(exampleYaml(), head));
+    expect(diff).toEqual({
+      ...NOTHING,
+      accessGrew: false,
+      accounts: { ...NOTHING.accounts, renamed: [{ from: 'IAM', to: 'People' }] },
+      stacks: { added: [], removed: [], changed: ['management', 'identity', 'trust-1'] },
+    });
+  });
+
   it('retiring an account loses access and grows nothing: exit 0', () => {
     const head = exampleYaml()
       .replace('    id: "333333333333"          # created before this tool: imported, not created\n', '    id: "333333333333"\n    retired: true\n')

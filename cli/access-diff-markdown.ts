@@ -3,7 +3,9 @@ import type { AccessChange, AccessDiff, AccessLevel, TrustChange } from './acces
 /** Tables longer than this are folded in <details>: a PR comment should fit a screen. */
 export const FOLD_ROWS = 15;
 /** Rows shown at most per table; the JSON output has them all. GitHub caps a comment at 65,536 characters. */
-export const MAX_ROWS = 200;
+export const MAX_ROWS = 100;
+/** Stacks named at most in the summary line. */
+const MAX_STACKS = 10;
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const LEVEL: Record<AccessLevel, string> = { none: '—', mfa: 'with MFA', 'no-mfa': '**without MFA**' };
@@ -35,18 +37,16 @@ function trustRows(changes: readonly TrustChange[], change: string): string[][] 
 /** One line per kind of change: what a reviewer reads first. */
 function summary(diff: AccessDiff): string[] {
   const a = diff.accounts;
-  const principals = (changes: readonly AccessChange[]) => {
-    const n = new Set(changes.map((c) => c.principal)).size;
-    return `${n} ${n === 1 ? 'principal' : 'principals'}`;
-  };
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const principals = (changes: readonly { principal: string }[]) => count(new Set(changes.map((c) => c.principal)).size, 'principal');
   const lines = [
     diff.access.gained.length && `Access gained: ${diff.access.gained.length} (${principals(diff.access.gained)})`,
     diff.access.lost.length && `Access lost: ${diff.access.lost.length} (${principals(diff.access.lost)})`,
     ...diff.membership.map((m) => `${m.user} ${m.change === 'joined' ? 'joins' : 'leaves'} ${m.side} group ${m.group}`),
     ...diff.principals.added.map((p) => `New ${p.replace('-', ' ').replace(':', ' ')}`),
     ...diff.principals.removed.map((p) => `Removed ${p.replace('-', ' ').replace(':', ' ')}`),
-    diff.trust.entered.length && `Trust policies: ${diff.trust.entered.length} principals enter`,
-    diff.trust.left.length && `Trust policies: ${diff.trust.left.length} principals leave`,
+    diff.trust.entered.length && `Trust policies: ${count(diff.trust.entered.length, 'entry', 'entries')} added (${principals(diff.trust.entered)})`,
+    diff.trust.left.length && `Trust policies: ${count(diff.trust.left.length, 'entry', 'entries')} removed (${principals(diff.trust.left)})`,
     ...a.created.map((c) => `Account ${c.account} created in ${c.ou}`),
     ...a.imported.map((c) => `Account ${c.account} (${c.id}) imported in ${c.ou}`),
     ...a.renamed.map((c) => `Account ${c.from} renamed to ${c.to}`),
@@ -75,7 +75,8 @@ export function renderAccessDiff(diff: AccessDiff, source: { base: string; head:
     const rest = lines.slice(10, MAX_ROWS);
     out.push(...lines.slice(0, 10), '', '<details>', `<summary>${lines.length - 10} more changes</summary>`, '', ...rest, '', '</details>', '');
   } else out.push(...lines);
-  if (stacks.length) out.push(`- Stacks to plan: ${stacks.join(', ')}`);
+  const more = stacks.length > MAX_STACKS ? `, and ${stacks.length - MAX_STACKS} more` : '';
+  if (stacks.length) out.push(`- Stacks to plan (${stacks.length}): ${stacks.slice(0, MAX_STACKS).join(', ')}${more}`);
   out.push('');
 
   if (diff.access.gained.length) out.push('### Access gained', '', ...accessTable(diff.access.gained), '');

@@ -57,7 +57,7 @@ describe('report --base: access diff between two synths', () => {
       '- Access gained: 3 (1 principal)',
       '- carol joins identity group auditors',
       '- Account ACCOUNT02 moved from Workloads/Dev to Workloads/Prod',
-      '- Stacks to plan: management (changed), identity (changed)',
+      '- Stacks to plan (2): management (changed), identity (changed)',
     ]);
     expect(md.text).toContain('**Access grows.**');
     expect(md.text).toContain('| user carol (IAM) | ACCOUNT03 | OrganizationAccountAccessRole | — | with MFA |');
@@ -172,6 +172,8 @@ describe('report --base: access diff between two synths', () => {
     expect(head).not.toBe(base);
     const md = markdown(synthPair(base, head)).text;
     expect(md).toMatch(/<details>\n<summary>\d+ changes<\/summary>\n\n\| Who \| Account/);
+    expect(md).toContain('- Trust policies: 20 entries added (1 principal)\n- Trust policies: 20 entries removed (1 principal)\n');
+    expect(md).toMatch(/- Stacks to plan \(3\): identity \(changed\), trust-1 \(changed\), trust-2 \(changed\)\n/);
   });
 
   it('bin: exit 3 when access grows, 0 when not; a missing --base directory is named', () => {

@@ -92,25 +92,18 @@ describe('report --base: access diff between two synths', () => {
     expect(diff.accessGrew).toBe(true);
   });
 
-  it('a rename is one rename: no access gained or lost', () => {
-    const head = exampleYaml().replace('  - name: ACCOUNT02\n', '  - name: ACCOUNT2B\n    renamedFrom: ACCOUNT02\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT2B]');
-    const diff = json(synthPair(exampleYaml(), head));
-    expect(diff).toEqual({
-      ...NOTHING,
-      accessGrew: false,
-      accounts: { ...NOTHING.accounts, renamed: [{ from: 'ACCOUNT02', to: 'ACCOUNT2B' }] },
-      stacks: { added: [], removed: [], changed: ['management', 'identity', 'trust-1'] },
-    });
-  });
-
-  it('renaming the identity account is one rename: its users keep their access, no trust principal enters or leaves', () => {
-    const head = exampleYaml().replace('identityAccount:\n  name: IAM\n', 'identityAccount:\n  name: People\n  renamedFrom: IAM\n');
+  // A rename is one rename: no access gained or lost, no trust principal entering or leaving
+  // (the identity account's users keep their access, its root token follows the rename).
+  it.each([
+    ['a member account', 'ACCOUNT02', 'ACCOUNT2B', (y: string) => y.replace('  - name: ACCOUNT02\n', '  - name: ACCOUNT2B\n    renamedFrom: ACCOUNT02\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT2B]')],
+    ['the identity account', 'IAM', 'People', (y: string) => y.replace('identityAccount:\n  name: IAM\n', 'identityAccount:\n  name: People\n  renamedFrom: IAM\n')],
+  ])('renaming %s is one rename', (_what, from, to, edit) => {
+    const head = edit(exampleYaml());
     expect(head).not.toBe(exampleYaml());
-    const diff = json(synthPair(exampleYaml(), head));
-    expect(diff).toEqual({
+    expect(json(synthPair(exampleYaml(), head))).toEqual({
       ...NOTHING,
       accessGrew: false,
-      accounts: { ...NOTHING.accounts, renamed: [{ from: 'IAM', to: 'People' }] },
+      accounts: { ...NOTHING.accounts, renamed: [{ from, to }] },
       stacks: { added: [], removed: [], changed: ['management', 'identity', 'trust-1'] },
     });
   });

@@ -38,7 +38,7 @@ export function buildProgram(): Command {
 
   program
     .command('aws-config')
-    .description("print ~/.aws/config profiles for aws-vault for one user (or, with --links/--extension, console switch-role URLs or the 'AWS Extend Switch Roles' config)")
+    .description("print ~/.aws/config profiles for one user for aws-vault (or Granted or `aws login`, with --for; or, with --links/--extension, console switch-role URLs or the 'AWS Extend Switch Roles' config)")
     .addOption(configOption())
     .requiredOption('-u, --user <name>', 'an identity-account user (identity.groups[].users) or a management user (management.users)')
     .option('-o, --outputs <file>', 'account ids from `terraform output -json` of the management stack ("-" reads stdin)')

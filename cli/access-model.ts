@@ -134,7 +134,7 @@ function stackPrincipals(stack: StackJson, account: string, prefix: 'identity' |
 }
 
 /** OU path of every OU resource key, and of every account name. */
-function organizationTree(management: StackJson): { ous: string[]; ouOfAccount: Map<string, string> } {
+export function organizationTree(management: StackJson): { ous: string[]; ouOfAccount: Map<string, string> } {
   const r: Resources = management.resource ?? {};
   const units = r.aws_organizations_organizational_unit ?? {};
   const pathOf = (key: string, depth = 0): string => {

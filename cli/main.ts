@@ -3,11 +3,14 @@
  * Bad input prints its message alone and exits 1; an unexpected error exits 2 (DEBUG=1
  * adds its stack trace).
  */
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { reportFailure } from '../config/report-failure';
 import { awsConfigCommand } from './commands/aws-config';
 import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
+import { reportDiffCommand } from './commands/report-diff';
+import { CI_ENGINES, ciCommand, type CiEngine } from './commands/ci';
 import { validateCommand } from './commands/validate';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from './credential-formats';
 import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
 
@@ -45,21 +48,39 @@ export function buildProgram(): Command {
 
   program
     .command('aws-config')
-    .description("print ~/.aws/config profiles for aws-vault for one user (or, with --links/--extension, console switch-role URLs or the 'AWS Extend Switch Roles' config)")
+    .description("print ~/.aws/config profiles for one user for aws-vault (or Granted or `aws login`, with --for; or, with --links/--extension, console switch-role URLs or the 'AWS Extend Switch Roles' config)")
     .addOption(configOption())
     .requiredOption('-u, --user <name>', 'an identity-account user (identity.groups[].users) or a management user (management.users)')
     .option('-o, --outputs <file>', 'account ids from `terraform output -json` of the management stack ("-" reads stdin)')
     .addOption(new Option('--links', 'print console switch-role URLs instead of profiles').conflicts('extension'))
     .addOption(new Option('--extension', "print a configuration for the 'AWS Extend Switch Roles' browser extension instead"))
-    .action((opts: { config: string; user: string; outputs?: string; links?: boolean; extension?: boolean }) => run(() => awsConfigCommand(opts)));
+    .addOption(new Option('--for <tool>', 'the credential tool the profiles are for').choices(CREDENTIAL_FORMATS).default('aws-vault'))
+    .action((opts: { config: string; user: string; outputs?: string; links?: boolean; extension?: boolean; for: CredentialFormat }) =>
+      run(() => awsConfigCommand({ ...opts, format: opts.for })),
+    );
 
   program
     .command('report')
     .description('evaluate the synthesized stacks: access matrix, trust principals of every member role, Mermaid trust graph')
     .addOption(configOption())
     .option('--out <dir>', 'the directory cdktf synthesized into', 'cdktf.out')
+    .option('--base <dir>', "compare with this synth (the base branch's): who gains and loses access, accounts and stacks that change; exit 3 when access grows")
     .addOption(new Option('-f, --format <format>', 'md for pull requests, json for machines').choices(REPORT_FORMATS).default('md'))
-    .action((opts: { config: string; out: string; format: ReportFormat }) => run(() => reportCommand(opts)));
+    .action((opts: { config: string; out: string; base?: string; format: ReportFormat }) =>
+      run(() => {
+        if (opts.base === undefined) return reportCommand(opts);
+        const { text, exitCode } = reportDiffCommand({ ...opts, base: opts.base });
+        process.exitCode = exitCode;
+        return text;
+      }),
+    );
+
+  program
+    .command('ci')
+    .description('print a GitHub Actions workflow (synth, access diff on the PR, plan of changed stacks, apply on merge in rollout order) or an atlantis.yaml (a project per stack)')
+    .addOption(configOption())
+    .addArgument(new Argument('<engine>', 'github-actions or atlantis').choices(CI_ENGINES))
+    .action((engine: CiEngine, opts: { config: string }) => run(() => ciCommand({ ...opts, engine })));
 
   return program;
 }

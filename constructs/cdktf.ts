@@ -1,6 +1,7 @@
 /**
  * The one place that names the cdktf package. CDK Terrain (cdktn), the maintained fork,
- * renames it: switching is a change to this file and to the provider deep imports.
+ * renames it: switching is a change to this file and to the provider deep imports
+ * (`npm run test:cdktn` makes both in a temporary copy and runs the tests there).
  */
 
 // The app and its building blocks.
@@ -10,3 +11,6 @@ export type { ITerraformDependable, TerraformRemoteState } from 'cdktf';
 // State backends, and the data sources that read another stack's state through them.
 export { LocalBackend, S3Backend, CloudBackend, NamedCloudWorkspace } from 'cdktf';
 export { DataTerraformRemoteState, DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3 } from 'cdktf';
+
+// Test support: the jest matchers (toHaveResourceWithProperties, ...), registered by __tests__/helpers/jest-setup.ts.
+export { setupJest } from 'cdktf/lib/testing/adapters/jest';

@@ -2,7 +2,7 @@
  * Registers cdktf's jest matchers (toHaveResourceWithProperties, ...) for every test file:
  * the adapter module only exports setupJest() and registers nothing by itself.
  */
-import { setupJest } from 'cdktf/lib/testing/adapters/jest';
+import { setupJest } from '../../constructs/cdktf';
 
 setupJest();
 

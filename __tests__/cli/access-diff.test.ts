@@ -1,0 +1,185 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACCESS_GREW, reportDiffCommand } from '../../cli/commands/report-diff';
+import type { AccessDiff } from '../../cli/access-diff';
+import { FOLD_ROWS } from '../../cli/access-diff-markdown';
+import { generateOrgYaml } from '../../fixtures/generate-org';
+import { exampleYaml } from '../helpers/example';
+import { synthPair, type SynthPair } from './synth-pair';
+import { runBin } from './temp-org';
+
+const json = (pair: SynthPair): AccessDiff =>
+  JSON.parse(reportDiffCommand({ config: pair.configPath, out: pair.headOut, base: pair.baseOut, format: 'json' }).text) as AccessDiff;
+const markdown = (pair: SynthPair) => reportDiffCommand({ config: pair.configPath, out: pair.headOut, base: pair.baseOut, format: 'md' });
+
+const NOTHING = {
+  access: { gained: [], lost: [] },
+  membership: [],
+  principals: { added: [], removed: [] },
+  trust: { entered: [], left: [] },
+  accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [] },
+  organizationalUnits: { added: [], removed: [] },
+  stacks: { added: [], removed: [], changed: [] },
+  notes: [],
+};
+
+const auditorsWithCarol = (yaml: string) => yaml.replace('users: [dave]', 'users: [dave, carol]');
+const account02ToProd = (yaml: string) => yaml.replace('  - name: ACCOUNT02\n    email: aws-account02@example.com\n    ou: Workloads/Dev\n', '  - name: ACCOUNT02\n    email: aws-account02@example.com\n    ou: Workloads/Prod\n');
+
+describe('report --base: access diff between two synths', () => {
+  it('a user added to a group and an account moved into an OU: exactly that, and nothing else', () => {
+    const head = account02ToProd(auditorsWithCarol(exampleYaml()));
+    expect(head).not.toBe(exampleYaml());
+    const pair = synthPair(exampleYaml(), head);
+    const carolGains = (account: string) => ({
+      principal: 'identity-user:carol',
+      kind: 'identity-user',
+      name: 'carol',
+      principalAccount: 'IAM',
+      account,
+      role: 'OrganizationAccountAccessRole',
+      before: 'none',
+      after: 'mfa',
+    });
+    expect(json(pair)).toEqual({
+      ...NOTHING,
+      accessGrew: true,
+      access: { gained: [carolGains('ACCOUNT01'), carolGains('ACCOUNT03'), carolGains('Logging')], lost: [] },
+      membership: [{ group: 'auditors', side: 'identity', user: 'carol', change: 'joined' }],
+      accounts: { ...NOTHING.accounts, moved: [{ account: 'ACCOUNT02', from: 'Workloads/Dev', to: 'Workloads/Prod' }] },
+      stacks: { added: [], removed: [], changed: ['management', 'identity'] },
+    });
+
+    const md = markdown(pair);
+    expect(md.exitCode).toBe(ACCESS_GREW);
+    const bullets = md.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(bullets).toEqual([
+      '- Access gained: 3 (1 principal)',
+      '- carol joins identity group auditors',
+      '- Account ACCOUNT02 moved from Workloads/Dev to Workloads/Prod',
+      '- Stacks to plan (2): management (changed), identity (changed)',
+    ]);
+    expect(md.text).toContain('**Access grows.**');
+    expect(md.text).toContain('| user carol (IAM) | ACCOUNT03 | OrganizationAccountAccessRole | — | with MFA |');
+    expect(md.text).not.toContain('### Access lost');
+    expect(md.text).not.toContain('### Trust policy principals');
+  });
+
+  it('no change: exit 0 and one line saying so', () => {
+    const pair = synthPair(exampleYaml(), exampleYaml());
+    expect(json(pair)).toEqual({ ...NOTHING, accessGrew: false });
+    const md = markdown(pair);
+    expect(md.exitCode).toBe(0);
+    expect(md.text).toContain('No change to access, accounts or stacks.');
+  });
+
+  it('a new account in an OU: created, reachable by the "*" groups and the management group, its role trusts management and identity', () => {
+    const head = exampleYaml().replace('accounts:\n  - name: ACCOUNT01', 'accounts:\n  - name: ACCOUNT05\n    email: aws-account05@example.com\n    ou: Workloads/Prod\n  - name: ACCOUNT01');
+    const diff = json(synthPair(exampleYaml(), head));
+    expect(diff.accounts).toEqual({ ...NOTHING.accounts, created: [{ account: 'ACCOUNT05', ou: 'Workloads/Prod' }] });
+    expect(diff.access.gained.filter((c) => c.account === 'ACCOUNT05').map((c) => c.principal).sort()).toEqual([
+      'identity-group:admins',
+      'identity-user:alice',
+      'identity-user:bob',
+      'management-group:crossaccount-admins',
+      'management-user:user1',
+    ]);
+    expect(diff.access.gained.every((c) => c.account === 'ACCOUNT05' && c.after === 'mfa')).toBe(true);
+    expect(diff.access.lost).toEqual([]);
+    expect(diff.trust.entered.map((t) => `${t.account} ${t.principal} ${t.mfa}`)).toEqual(['ACCOUNT05 arn:aws:iam::111111111111:root false', 'ACCOUNT05 arn:aws:iam::{IAM}:root true']);
+    expect(diff.trust.left).toEqual([]);
+    expect(diff.stacks.changed).toEqual(['management', 'identity', 'trust-1']);
+    expect(diff.accessGrew).toBe(true);
+  });
+
+  // A rename is one rename: no access gained or lost, no trust principal entering or leaving
+  // (the identity account's users keep their access, its root token follows the rename).
+  it.each([
+    ['a member account', 'ACCOUNT02', 'ACCOUNT2B', (y: string) => y.replace('  - name: ACCOUNT02\n', '  - name: ACCOUNT2B\n    renamedFrom: ACCOUNT02\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT2B]')],
+    ['the identity account', 'IAM', 'People', (y: string) => y.replace('identityAccount:\n  name: IAM\n', 'identityAccount:\n  name: People\n  renamedFrom: IAM\n')],
+  ])('renaming %s is one rename', (_what, from, to, edit) => {
+    const head = edit(exampleYaml());
+    expect(head).not.toBe(exampleYaml());
+    expect(json(synthPair(exampleYaml(), head))).toEqual({
+      ...NOTHING,
+      accessGrew: false,
+      accounts: { ...NOTHING.accounts, renamed: [{ from, to }] },
+      stacks: { added: [], removed: [], changed: ['management', 'identity', 'trust-1'] },
+    });
+  });
+
+  it('retiring an account loses access and grows nothing: exit 0', () => {
+    const head = exampleYaml()
+      .replace('    id: "333333333333"          # created before this tool: imported, not created\n', '    id: "333333333333"\n    retired: true\n')
+      .replace('accounts: [ACCOUNT01, ACCOUNT03, Logging]', 'accounts: [ACCOUNT01, Logging]');
+    const pair = synthPair(exampleYaml(), head);
+    const diff = json(pair);
+    expect(diff.accounts).toEqual({ ...NOTHING.accounts, retired: [{ account: 'ACCOUNT03' }] });
+    expect(diff.access.gained).toEqual([]);
+    expect(new Set(diff.access.lost.map((c) => c.account))).toEqual(new Set(['ACCOUNT03']));
+    expect(diff.access.lost.map((c) => c.principal)).toContain('identity-user:dave');
+    expect(diff.trust.left.map((t) => t.account)).toEqual(['ACCOUNT03', 'ACCOUNT03']);
+    expect(diff.accessGrew).toBe(false);
+    expect(markdown(pair).exitCode).toBe(0);
+  });
+
+  it('an existing account listed with its id is imported', () => {
+    const head = exampleYaml().replace('accounts:\n  - name: ACCOUNT01', 'accounts:\n  - name: Legacy\n    email: legacy@example.com\n    id: "444444444444"\n  - name: ACCOUNT01');
+    const diff = json(synthPair(exampleYaml(), head));
+    expect(diff.accounts.imported).toEqual([{ account: 'Legacy', id: '444444444444', ou: 'Root' }]);
+    expect(diff.accounts.created).toEqual([]);
+  });
+
+  it('dropping MFA is access gained (with MFA -> without MFA)', () => {
+    const head = exampleYaml().replace('  requireMfa: true\n  mfaMaxAgeSeconds: 43200\n', '  requireMfa: false\n');
+    const diff = json(synthPair(exampleYaml(), head));
+    const dave = diff.access.gained.filter((c) => c.principal === 'identity-user:dave');
+    expect(dave.map((c) => [c.account, c.before, c.after])).toEqual([
+      ['ACCOUNT01', 'mfa', 'no-mfa'],
+      ['ACCOUNT03', 'mfa', 'no-mfa'],
+      ['Logging', 'mfa', 'no-mfa'],
+    ]);
+    expect(diff.trust.entered.every((t) => t.principal === 'arn:aws:iam::{IAM}:root' && !t.mfa)).toBe(true);
+    expect(diff.trust.left.every((t) => t.principal === 'arn:aws:iam::{IAM}:root' && t.mfa)).toBe(true);
+    expect(diff.accessGrew).toBe(true);
+  });
+
+  it('a principal from outside the organization entering a trust policy is named, and access grows', () => {
+    const pair = synthPair(exampleYaml(), exampleYaml());
+    const file = join(pair.headOut, 'stacks', 'trust-1', 'cdk.tf.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"AWS\\":\\"arn:aws:iam::111111111111:root\\"', '"AWS\\":[\\"arn:aws:iam::111111111111:root\\",\\"arn:aws:iam::999999999999:root\\"]'));
+    // Only the first member role of the file (ACCOUNT01's) gets the extra principal.
+    const diff = json(pair);
+    expect(diff).toEqual({
+      ...NOTHING,
+      accessGrew: true,
+      trust: { entered: [expect.objectContaining({ account: 'ACCOUNT01', principal: 'arn:aws:iam::999999999999:root', mfa: false })], left: [] },
+      stacks: { added: [], removed: [], changed: ['trust-1'] },
+    });
+    expect(markdown(pair).text).toContain('| ACCOUNT01 | OrganizationAccountAccessRole | `arn:aws:iam::999999999999:root` | no MFA condition | enters |');
+  });
+
+  it(`folds tables longer than ${FOLD_ROWS} rows in <details>`, () => {
+    const base = generateOrgYaml({ members: 20 });
+    const head = base.replace(/requireMfa: true/, 'requireMfa: false');
+    expect(head).not.toBe(base);
+    const md = markdown(synthPair(base, head)).text;
+    expect(md).toMatch(/<details>\n<summary>\d+ changes<\/summary>\n\n\| Who \| Account/);
+    expect(md).toContain('- Trust policies: 20 entries added (1 principal)\n- Trust policies: 20 entries removed (1 principal)\n');
+    expect(md).toMatch(/- Stacks to plan \(3\): identity \(changed\), trust-1 \(changed\), trust-2 \(changed\)\n/);
+  });
+
+  it('bin: exit 3 when access grows, 0 when not; a missing --base directory is named', () => {
+    const grows = synthPair(exampleYaml(), auditorsWithCarol(exampleYaml()));
+    const r = runBin(['report', '--config', grows.configPath, '--out', grows.headOut, '--base', grows.baseOut]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('- carol joins identity group auditors');
+    const same = runBin(['report', '--config', grows.configPath, '--out', grows.headOut, '--base', grows.headOut, '--format', 'json']);
+    expect(same.status).toBe(0);
+    expect(JSON.parse(same.stdout).accessGrew).toBe(false);
+    const missing = runBin(['report', '--config', grows.configPath, '--out', grows.headOut, '--base', join(grows.dir, 'nope')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^--base .*nope: no synthesized stacks/);
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../config/load-config';
+import { planOrg } from '../../lock/trust-shards';
+import { synthConfig } from '../helpers/synth';
+
+export interface SynthPair {
+  readonly dir: string;
+  /** The head's config, as --config. */
+  readonly configPath: string;
+  readonly baseOut: string;
+  readonly headOut: string;
+}
+
+function writeOut(dir: string, text: Readonly<Record<string, string>>): void {
+  for (const [name, json] of Object.entries(text)) {
+    mkdirSync(join(dir, 'stacks', name), { recursive: true });
+    writeFileSync(join(dir, 'stacks', name, 'cdk.tf.json'), json);
+  }
+}
+
+/**
+ * Two synths as a pull request sees them: the base branch's, and the head's synthesized with
+ * the lock the base committed (so renames and shard places carry over).
+ */
+export function synthPair(baseYaml: string, headYaml: string): SynthPair {
+  const dir = mkdtempSync(join(tmpdir(), 'org-trust-diff-'));
+  const baseConfig = parseConfig(baseYaml);
+  const baseLock = planOrg(baseConfig).lock;
+  const baseOut = join(dir, 'base', 'cdktf.out');
+  const headOut = join(dir, 'head', 'cdktf.out');
+  writeOut(baseOut, synthConfig(baseConfig, baseLock).text);
+  writeOut(headOut, synthConfig(parseConfig(headYaml), baseLock).text);
+  const configPath = join(dir, 'org.yaml');
+  writeFileSync(configPath, headYaml);
+  return { dir, configPath, baseOut, headOut };
+}

@@ -1,0 +1,184 @@
+import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
+import { accountChanges, accountRenames, ouChanges, type AccountChanges, type OuChanges } from './account-changes';
+import { stackChanges, type StackChanges } from './stack-changes';
+import type { StackJson } from './synth-output';
+import { MANAGEMENT_STACK } from '../stacks/stack-names';
+
+/** One synth output, read and evaluated. */
+export interface DiffSide {
+  readonly stacks: Readonly<Record<string, StackJson>>;
+  readonly report: AccessReport;
+}
+
+/** "none": cannot assume the role; "mfa": only with MFA; "no-mfa": also without MFA. */
+export type AccessLevel = 'none' | 'mfa' | 'no-mfa';
+
+export interface AccessChange {
+  /** Principal id, e.g. "identity-user:carol". */
+  readonly principal: string;
+  readonly kind: string;
+  readonly name: string;
+  /** The account the principal lives in. */
+  readonly principalAccount: string;
+  /** The account of the role ("management" for the management account's roles). */
+  readonly account: string;
+  readonly role: string;
+  readonly before: AccessLevel;
+  readonly after: AccessLevel;
+}
+
+export interface MembershipChange {
+  readonly group: string;
+  /** "identity" or "management": which stack's group. */
+  readonly side: string;
+  readonly user: string;
+  readonly change: 'joined' | 'left';
+}
+
+export interface TrustChange {
+  readonly account: string;
+  readonly role: string;
+  readonly principal: string;
+  readonly mfa: boolean;
+  readonly conditions?: TrustPrincipal['conditions'];
+}
+
+export interface AccessDiff {
+  /** True when someone can reach a role they could not reach before (or now without MFA), or a principal entered a trust policy. */
+  readonly accessGrew: boolean;
+  readonly access: { readonly gained: readonly AccessChange[]; readonly lost: readonly AccessChange[] };
+  readonly membership: readonly MembershipChange[];
+  readonly principals: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly trust: { readonly entered: readonly TrustChange[]; readonly left: readonly TrustChange[] };
+  readonly accounts: AccountChanges;
+  readonly organizationalUnits: OuChanges;
+  readonly stacks: StackChanges;
+  readonly notes: readonly string[];
+}
+
+const level = (a: Access | undefined): AccessLevel => (!a?.allowed ? 'none' : a.mfa ? 'mfa' : 'no-mfa');
+const RANK: Record<AccessLevel, number> = { none: 0, mfa: 1, 'no-mfa': 2 };
+
+interface Target {
+  readonly account: string;
+  readonly role: string;
+  readonly trust: readonly TrustPrincipal[];
+  /** principal id -> access */
+  readonly access: ReadonlyMap<string, Access>;
+}
+
+/** A trust principal with the account tokens ("{OLD}") of renamed accounts under their new names. */
+function renamedTrust(t: TrustPrincipal, renames: ReadonlyMap<string, string>): TrustPrincipal {
+  if (!renames.size) return t;
+  const rename = (text: string) => text.replace(/\{([^{}]+)\}/g, (whole, name: string) => (renames.has(name) ? `{${renames.get(name)}}` : whole));
+  const account = t.account !== undefined ? (renames.get(t.account) ?? t.account) : undefined;
+  return {
+    ...t,
+    principal: rename(t.principal),
+    ...(account !== undefined ? { account } : {}),
+    ...(t.conditions ? { conditions: JSON.parse(rename(JSON.stringify(t.conditions))) as TrustPrincipal['conditions'] } : {}),
+  };
+}
+
+/** Every role of one side, keyed "account/role", with account names as of the head (renames applied). */
+function targets(report: AccessReport, renames: ReadonlyMap<string, string>): Map<string, Target> {
+  const name = (account: string) => renames.get(account) ?? account;
+  const trust = (list: readonly TrustPrincipal[]) => list.map((t) => renamedTrust(t, renames));
+  const out = new Map<string, Target>();
+  for (const a of report.accounts) {
+    const access = new Map(Object.entries(report.matrix).map(([p, row]) => [p, row[a.name]] as const).filter((e): e is [string, Access] => e[1] !== undefined));
+    out.set(`${name(a.name)}/${a.role}`, { account: name(a.name), role: a.role, trust: trust(a.trust), access });
+  }
+  for (const r of report.managementRoles) {
+    out.set(`management/${r.role}`, { account: 'management', role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
+  }
+  return out;
+}
+
+type PrincipalInfo = AccessReport['principals'][number];
+
+function accessChanges(base: Map<string, Target>, head: Map<string, Target>, principals: ReadonlyMap<string, PrincipalInfo>) {
+  const gained: AccessChange[] = [];
+  const lost: AccessChange[] = [];
+  for (const key of [...new Set([...base.keys(), ...head.keys()])].sort()) {
+    const b = base.get(key);
+    const h = head.get(key);
+    const target = (h ?? b)!;
+    for (const id of [...new Set([...(b?.access.keys() ?? []), ...(h?.access.keys() ?? [])])].sort()) {
+      const before = level(b?.access.get(id));
+      const after = level(h?.access.get(id));
+      if (before === after) continue;
+      const p = principals.get(id)!;
+      const change = { principal: id, kind: p.kind, name: p.name, principalAccount: p.account, account: target.account, role: target.role, before, after };
+      (RANK[after] > RANK[before] ? gained : lost).push(change);
+    }
+  }
+  return { gained, lost };
+}
+
+const trustKey = (t: TrustPrincipal) => JSON.stringify([t.principal, t.mfa, t.conditions ?? null]);
+
+function trustChanges(base: Map<string, Target>, head: Map<string, Target>) {
+  const entered: TrustChange[] = [];
+  const left: TrustChange[] = [];
+  const change = (target: Target, t: TrustPrincipal): TrustChange => ({
+    account: target.account,
+    role: target.role,
+    principal: t.principal,
+    mfa: t.mfa,
+    ...(t.conditions ? { conditions: t.conditions } : {}),
+  });
+  for (const key of [...new Set([...base.keys(), ...head.keys()])].sort()) {
+    const b = base.get(key)?.trust ?? [];
+    const h = head.get(key)?.trust ?? [];
+    const bKeys = new Set(b.map(trustKey));
+    const hKeys = new Set(h.map(trustKey));
+    for (const t of h) if (!bKeys.has(trustKey(t))) entered.push(change(head.get(key)!, t));
+    for (const t of b) if (!hKeys.has(trustKey(t))) left.push(change(base.get(key)!, t));
+  }
+  return { entered, left };
+}
+
+function membershipChanges(base: AccessReport, head: AccessReport): MembershipChange[] {
+  const groups = (r: AccessReport) => new Map(r.principals.filter((p) => p.users).map((p) => [p.id, p] as const));
+  const [b, h] = [groups(base), groups(head)];
+  const out: MembershipChange[] = [];
+  for (const id of [...new Set([...b.keys(), ...h.keys()])].sort()) {
+    // A group created or deleted is reported as such; only groups on both sides list joins and leaves.
+    if (!b.has(id) || !h.has(id)) continue;
+    const before = new Set(b.get(id)!.users);
+    const after = new Set(h.get(id)!.users);
+    const side = id.split('-')[0];
+    for (const user of after) if (!before.has(user)) out.push({ group: h.get(id)!.name, side, user, change: 'joined' });
+    for (const user of before) if (!after.has(user)) out.push({ group: h.get(id)!.name, side, user, change: 'left' });
+  }
+  return out;
+}
+
+/**
+ * What changes between the base's synth and the head's, for a reviewer: access (evaluated,
+ * not read off the JSON), group membership, users and groups, trust principals, accounts,
+ * OUs and stacks. Account names of the base are carried through renames, so a rename is
+ * one rename and not a loss plus a gain.
+ */
+export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
+  const renames = accountRenames(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]);
+  const [bt, ht] = [targets(base.report, renames), targets(head.report, renames)];
+  const principals = new Map([...base.report.principals, ...head.report.principals].map((p) => [p.id, p] as const));
+  const access = accessChanges(bt, ht, principals);
+  const trust = trustChanges(bt, ht);
+  const ids = (r: AccessReport) => new Set(r.principals.map((p) => p.id));
+  const [bIds, hIds] = [ids(base.report), ids(head.report)];
+  const notes = [...new Set(head.report.notes.filter((n) => !base.report.notes.includes(n)))];
+  return {
+    accessGrew: access.gained.length > 0 || trust.entered.length > 0,
+    access,
+    membership: membershipChanges(base.report, head.report),
+    principals: { added: [...hIds].filter((id) => !bIds.has(id)).sort(), removed: [...bIds].filter((id) => !hIds.has(id)).sort() },
+    trust,
+    accounts: accountChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]),
+    organizationalUnits: ouChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]),
+    stacks: stackChanges(base.stacks, head.stacks),
+    notes,
+  };
+}

@@ -1,0 +1,26 @@
+import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
+import type { StackJson } from './synth-output';
+
+/** Stacks whose synthesized JSON differs between two synths: what CI must plan. */
+export interface StackChanges {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+}
+
+/** Rollout order: management first (it creates the accounts), then identity, then trust-1, trust-2, ... */
+export function rolloutOrder(stacks: Iterable<string>): string[] {
+  const rank = (s: string) => (s === MANAGEMENT_STACK ? 0 : s === IDENTITY_STACK ? 1 : 2);
+  const shard = (s: string) => Number(/-(\d+)$/.exec(s)?.[1] ?? 0);
+  return [...stacks].sort((a, b) => rank(a) - rank(b) || shard(a) - shard(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Compares stack by stack; JSON is compared as parsed, so formatting alone is no change. */
+export function stackChanges(base: Readonly<Record<string, StackJson>>, head: Readonly<Record<string, StackJson>>): StackChanges {
+  const same = (a: StackJson, b: StackJson) => JSON.stringify(a) === JSON.stringify(b);
+  return {
+    added: rolloutOrder(Object.keys(head).filter((s) => !(s in base))),
+    removed: rolloutOrder(Object.keys(base).filter((s) => !(s in head))),
+    changed: rolloutOrder(Object.keys(head).filter((s) => s in base && !same(base[s], head[s]))),
+  };
+}

@@ -82,9 +82,13 @@ describe('aws-config --for: credential outputs, parsed back with INI parsers', (
     expect(text).toContain('SignInLocalDevelopmentAccess');
   });
 
+  /** The outputs of the example with one account's name changed (its id stays). */
+  const renamedOutput = (from: string, to: string) =>
+    Object.fromEntries(Object.entries(OUTPUT_IDS).map(([name, id]) => [name === from ? to : name, id]));
+
   it('aws login: the login profile never takes the name of a role profile (an account named "login")', () => {
     const c = parseConfig(exampleYaml().replace('  - name: Logging\n', '  - name: login\n').replace('ACCOUNT03, Logging]', 'ACCOUNT03, login]'));
-    const profiles = buildProfiles(c, userAccess(c, 'dave'), resolveAccountIds(c, { ...OUTPUT_IDS, login: '666666666666' }));
+    const profiles = buildProfiles(c, userAccess(c, 'dave'), resolveAccountIds(c, renamedOutput('Logging', 'login')));
     const ini = parse(renderCredentialConfig('aws-login', profiles, 'dave', 'org.yaml')) as Ini;
     expect(ini['profile dave-login'].role_arn).toBe('arn:aws:iam::666666666666:role/OrganizationAccountAccessRole');
     expect(ini['profile dave-login-session']).toEqual({ login_session: 'arn:aws:iam::222222222222:user/dave', region: 'us-east-1' });

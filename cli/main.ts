@@ -1,5 +1,6 @@
 /**
- * org-trust: validate org.yaml, print aws-vault profiles, report who can assume what.
+ * org-trust: validate org.yaml, print aws-vault profiles, report who can assume what; and,
+ * read-only against the live organization, discover, preflight and verify.
  * Bad input prints its message alone and exits 1; an unexpected error exits 2 (DEBUG=1
  * adds its stack trace).
  */
@@ -10,6 +11,7 @@ import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/rep
 import { validateCommand } from './commands/validate';
 import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
+import { registerLiveCommands } from './live/register-live-commands';
 
 function run(action: () => string): void {
   try {
@@ -51,6 +53,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'md for pull requests, json for machines').choices(REPORT_FORMATS).default('md'))
     .action((opts: { config: string; out: string; format: ReportFormat }) => run(() => reportCommand(opts)));
 
+  registerLiveCommands(program, configOption);
   return program;
 }
 

@@ -18,6 +18,13 @@ export interface AwsOptions {
  */
 const RETRIES = { retryMode: 'adaptive', maxAttempts: 10 } as const;
 
+/**
+ * The SDK warns on every run under Node 20 that its releases after January 2027 will need
+ * Node 22. This project pins its SDK versions, so the warning is about an upgrade, not this
+ * run: it is off unless AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED is set otherwise.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** SDK v3 clients of the caller (the management account) and, through AssumeRole, of member accounts. */
 export class LiveClients {
   readonly organizations: OrganizationsClient;

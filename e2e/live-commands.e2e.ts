@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parse } from 'yaml';
 import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
 import { orgTrust, jsonOf } from './live/cli';
@@ -124,8 +125,28 @@ describe('live commands: discover, preflight, verify', () => {
   describe('preflight', () => {
     let deletedRoleAccount: string;
     let handEdited: string;
+    let scpId: string;
+    const sandbox = () => [...org.ouOf].filter(([, ou]) => ou === 'Workloads/Dev/Sandbox').map(([name]) => name).sort();
+    const organizations = () => new OrganizationsClient(e2e.sdk());
 
     beforeAll(async () => {
+      // A guardrail on one OU that would stop the trust rewrite, and one whose condition preflight cannot decide.
+      const { Policy } = await organizations().send(
+        new CreatePolicyCommand({
+          Name: 'protect-admin-roles',
+          Description: 'e2e',
+          Type: 'SERVICE_CONTROL_POLICY',
+          Content: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Sid: 'NoTrustEdits', Effect: 'Deny', Action: 'iam:Update*', Resource: `arn:aws:iam::*:role/${ROLE}` },
+              { Sid: 'TeamOnly', Effect: 'Deny', NotAction: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'platform' } } },
+            ],
+          }),
+        }),
+      );
+      scpId = Policy!.PolicySummary!.Id!;
+      await organizations().send(new AttachPolicyCommand({ PolicyId: scpId, TargetId: org.ouIds.get('Workloads/Dev/Sandbox')! }));
       // Someone let an auditor in by hand; and an invited-like account has no role.
       handEdited = memberId(4);
       const iam = await iamIn(e2e, handEdited);
@@ -145,15 +166,25 @@ describe('live commands: discover, preflight, verify', () => {
       expect(result.code).toBe(1);
       const report = jsonOf<{ blocks: boolean; findings: Finding[] }>(result);
       const blocking = report.findings.filter((f) => f.severity === 'blocks');
-      expect(blocking.map((f) => `${f.account} ${f.check}`)).toEqual([`${memberName(7)} role`]);
-      expect(blocking[0].message).toContain(`iam:GetRole`);
-      expect(blocking[0].message).toContain('Creating the OrganizationAccountAccessRole in an invited member account');
+      const roleBlocks = blocking.filter((f) => f.check === 'role');
+      expect(roleBlocks.map((f) => f.account)).toEqual([memberName(7)]);
+      expect(roleBlocks[0].message).toContain(`iam:GetRole`);
+      expect(roleBlocks[0].message).toContain('Creating the OrganizationAccountAccessRole in an invited member account');
+      // The SCP blocks the rewrite in the Sandbox accounts only, and says which condition it cannot decide.
+      const scp = blocking.filter((f) => f.check === 'scp');
+      expect([...new Set(scp.map((f) => f.account))].sort()).toEqual(sandbox());
+      expect(scp.every((f) => /SCP "protect-admin-roles" .* on OU Workloads\/Dev\/Sandbox, statement NoTrustEdits denies iam:UpdateAssumeRolePolicy/.test(f.message))).toBe(true);
+      const undecided = report.findings.filter((f) => f.check === 'scp' && f.severity === 'warning');
+      expect(undecided).toHaveLength(2 * sandbox().length);
+      expect(undecided[0].message).toContain('cannot decide StringNotEquals aws:PrincipalTag/team');
+      expect(blocking).toHaveLength(1 + scp.length);
       const dropped = report.findings.filter((f) => f.check === 'trust' && f.severity === 'warning');
       expect(dropped.map((f) => f.account)).toEqual([memberName(4)]);
       expect(dropped[0].message).toContain(`AWS ${HAND_ADDED}`);
     });
 
-    it('passes (exit 0) once the role is created as the fix says, still listing the dropped principal', async () => {
+    it('passes (exit 0) once the role is created as the fix says and the SCP is detached, still listing the dropped principal', async () => {
+      await organizations().send(new DetachPolicyCommand({ PolicyId: scpId, TargetId: org.ouIds.get('Workloads/Dev/Sandbox')! }));
       await (await iamIn(e2e, deletedRoleAccount)).send(
         new CreateRoleCommand({
           RoleName: ROLE,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
-import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { CreateRoleCommand, DeleteRoleCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parse } from 'yaml';
 import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
 import { orgTrust, jsonOf } from './live/cli';
@@ -11,6 +11,14 @@ const MEMBERS = 25;
 const ROLE = 'OrganizationAccountAccessRole';
 /** A principal someone added by hand, which the apply would drop. */
 const HAND_ADDED = 'arn:aws:iam::210987654321:root';
+
+/** Adds HAND_ADDED to the role's trust policy through the SDK, as someone would by hand. */
+async function trustHandAddedPrincipal(e2e: E2eEnvironment, accountId: string): Promise<void> {
+  const iam = await iamIn(e2e, accountId);
+  const live = await trustPolicy(iam, ROLE);
+  const Statement = [...live.Statement, { Effect: 'Allow', Principal: { AWS: HAND_ADDED }, Action: 'sts:AssumeRole' }];
+  await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify({ ...live, Statement }) }));
+}
 
 interface Finding {
   severity: string;
@@ -149,14 +157,7 @@ describe('live commands: discover, preflight, verify', () => {
       await organizations().send(new AttachPolicyCommand({ PolicyId: scpId, TargetId: org.ouIds.get('Workloads/Dev/Sandbox')! }));
       // Someone let an auditor in by hand; and an invited-like account has no role.
       handEdited = memberId(4);
-      const iam = await iamIn(e2e, handEdited);
-      const live = await trustPolicy(iam, ROLE);
-      await iam.send(
-        new UpdateAssumeRolePolicyCommand({
-          RoleName: ROLE,
-          PolicyDocument: JSON.stringify({ ...live, Statement: [...live.Statement, { Effect: 'Allow', Principal: { AWS: HAND_ADDED }, Action: 'sts:AssumeRole' }] }),
-        }),
-      );
+      await trustHandAddedPrincipal(e2e, handEdited);
       deletedRoleAccount = memberId(7);
       await (await iamIn(e2e, deletedRoleAccount)).send(new DeleteRoleCommand({ RoleName: ROLE }));
     });
@@ -214,15 +215,7 @@ describe('live commands: discover, preflight, verify', () => {
 
     it('reports the drift of a trust policy edited through the SDK, for that account only (exit 1, --format json)', async () => {
       const edited = memberId(12);
-      const iam = await iamIn(e2e, edited);
-      const live = await trustPolicy(iam, ROLE);
-      await iam.send(
-        new UpdateAssumeRolePolicyCommand({
-          RoleName: ROLE,
-          PolicyDocument: JSON.stringify({ ...live, Statement: [...live.Statement, { Effect: 'Allow', Principal: { AWS: HAND_ADDED }, Action: 'sts:AssumeRole' }] }),
-        }),
-      );
-      expect((await iam.send(new GetRoleCommand({ RoleName: ROLE }))).Role).toBeDefined();
+      await trustHandAddedPrincipal(e2e, edited);
       const result = await cli('verify', '--format', 'json');
       expect(result.code).toBe(1);
       const report = jsonOf<{ drift: boolean; accounts: Drift[] }>(result);
@@ -230,6 +223,17 @@ describe('live commands: discover, preflight, verify', () => {
       const drifted = report.accounts.filter((a) => a.drift.length);
       expect(drifted.map((a) => a.account)).toEqual([memberName(12)]);
       expect(drifted[0].drift.join('\n')).toContain(HAND_ADDED);
+    });
+
+    it('reports an account moved out of its OU and an identity group whose member was removed', async () => {
+      const moved = memberId(13);
+      await new OrganizationsClient(e2e.sdk()).send(new MoveAccountCommand({ AccountId: moved, SourceParentId: org.ouIds.get(org.ouOf.get(memberName(13))!)!, DestinationParentId: org.rootId }));
+      await (await iamIn(e2e, org.identity.id)).send(new RemoveUserFromGroupCommand({ GroupName: 'admins', UserName: 'alice' }));
+      const result = await cli('verify');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`${memberName(13)} (${moved}): drift\n  - in the root; the config says OU ${org.ouOf.get(memberName(13))}`);
+      expect(result.stdout).toContain(`IAM (${org.identity.id}): drift\n  - group admins: members (none); synthesized alice`);
+      expect(result.stdout).toContain(`verify: ${MEMBERS + 1} accounts in organization ${org.id}; 3 with drift`);
     });
   });
 });

@@ -78,21 +78,22 @@ export function registerLiveCommands(program: Command, configOption: () => Optio
       runLive(() => discoverCommand({ ...opts, region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1' })),
     );
 
-  addAwsOptions(
-    program.command('preflight').description('before an apply: accounts exist and are ACTIVE, the runner can read the role in each member, principals the apply would drop, SCPs in the way, the account quota; exit 1 when something blocks'),
-    configOption,
-    'region for STS (default: organization.region of the config)',
-  )
-    .addOption(out())
-    .addOption(format())
-    .action((opts: CommonOptions & { out: string; format: 'text' | 'json' }) => runLive(() => preflightCommand(opts)));
-
-  addAwsOptions(
-    program.command('verify').description('after an apply: live trust policies, identity groups and policies, and OUs against the synthesized JSON; exit 1 on drift'),
-    configOption,
-    'region for STS (default: organization.region of the config)',
-  )
-    .addOption(out())
-    .addOption(format())
-    .action((opts: CommonOptions & { out: string; format: 'text' | 'json' }) => runLive(() => verifyCommand(opts)));
+  const checks = [
+    {
+      name: 'preflight',
+      description: 'before an apply: accounts exist and are ACTIVE, the runner can read the role in each member, principals the apply would drop, SCPs in the way, the account quota; exit 1 when something blocks',
+      command: preflightCommand,
+    },
+    {
+      name: 'verify',
+      description: 'after an apply: live trust policies, identity groups and policies, and OUs against the synthesized JSON; exit 1 on drift',
+      command: verifyCommand,
+    },
+  ];
+  for (const check of checks) {
+    addAwsOptions(program.command(check.name).description(check.description), configOption, 'region for STS (default: organization.region of the config)')
+      .addOption(out())
+      .addOption(format())
+      .action((opts: CommonOptions & { out: string; format: 'text' | 'json' }) => runLive(() => check.command(opts)));
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * org-trust: validate org.yaml, print aws-vault profiles, report who can assume what.
+ * org-trust: validate org.yaml, print aws-vault profiles, report who can assume what; and,
+ * read-only against the live organization, discover, preflight and verify.
  * Bad input prints its message alone and exits 1; an unexpected error exits 2 (DEBUG=1
  * adds its stack trace).
  */
@@ -13,6 +14,7 @@ import { validateCommand } from './commands/validate';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from './credential-formats';
 import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
+import { registerLiveCommands } from './live/register-live-commands';
 
 function run(action: () => string): void {
   try {
@@ -82,6 +84,7 @@ export function buildProgram(): Command {
     .addArgument(new Argument('<engine>', 'github-actions or atlantis').choices(CI_ENGINES))
     .action((engine: CiEngine, opts: { config: string }) => run(() => ciCommand({ ...opts, engine })));
 
+  registerLiveCommands(program, configOption);
   return program;
 }
 

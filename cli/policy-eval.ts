@@ -44,7 +44,7 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
 }
 
 /** ARN match part by part, as ArnLike does (wildcards do not cross ':'). */
-function arnMatch(pattern: string, arn: string): boolean {
+export function arnMatch(pattern: string, arn: string): boolean {
   const p = pattern.split(':');
   const a = arn.split(':');
   if (p.length < 6 || a.length < 6) return globMatch(pattern, arn);

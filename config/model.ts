@@ -80,6 +80,8 @@ export interface OrgConfig {
     readonly groups: readonly IdentityGroup[];
   };
   readonly trust: { readonly shardSize: number };
+  /** Terraform settings written into every stack: the hashicorp/aws version constraint. */
+  readonly terraform: { readonly awsProviderVersion: string };
   readonly backend: BackendConfig;
 }
 

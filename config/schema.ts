@@ -164,6 +164,22 @@ const backendSchema = z.discriminatedUnion(
   { error: 'must have type local, s3 or cloud' },
 );
 
+/**
+ * The hashicorp/aws versions every stack admits. A range by default, since organizations pin
+ * providers centrally (a .terraform.lock.hcl, a mirror); 5.100.0 is the oldest release the
+ * end-to-end suite applies with.
+ */
+export const DEFAULT_AWS_PROVIDER_VERSION = '>= 5.100.0, < 7.0.0';
+
+// Terraform's version constraint syntax: comma-separated operator and version, e.g. "~> 6.0" or ">= 5.100.0, < 7.0.0".
+const VERSION_CONSTRAINT = /^\s*(=|!=|>=|<=|>|<|~>)?\s*v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?\s*$/;
+
+const awsProviderVersion = z
+  .string({ error: 'must be a Terraform version constraint such as ">= 5.100.0, < 7.0.0"' })
+  .refine((s) => s.split(',').every((part) => VERSION_CONSTRAINT.test(part)), {
+    error: (iss) => `must be a Terraform version constraint such as ">= 5.100.0, < 7.0.0" or "~> 6.0" (got "${String(iss.input)}")`,
+  });
+
 export const orgConfigSchema = z.strictObject({
   organization: z.strictObject({
     managementAccountId: accountId,
@@ -208,6 +224,11 @@ export const orgConfigSchema = z.strictObject({
         .min(1, { error: 'must be at least 1' })
         .max(100, { error: 'must be at most 100 (each account is one AWS provider process during plan)' })
         .default(10),
+    })
+    .prefault({}),
+  terraform: z
+    .strictObject({
+      awsProviderVersion: awsProviderVersion.default(DEFAULT_AWS_PROVIDER_VERSION),
     })
     .prefault({}),
   backend: backendSchema.default({ type: 'local' }),

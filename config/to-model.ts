@@ -33,6 +33,7 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
       ),
     },
     trust: parsed.trust,
+    terraform: parsed.terraform,
     backend: parsed.backend,
   };
 }

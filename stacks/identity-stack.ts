@@ -9,6 +9,7 @@ import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
 import { GroupPolicy } from '../constructs/managed-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
+import { requireAwsProvider } from '../constructs/provider-version';
 import { configureStateBackend } from '../constructs/state-backend';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';
@@ -24,6 +25,7 @@ export class IdentityStack extends TerraformStack {
   constructor(scope: Construct, config: OrgConfig) {
     super(scope, IDENTITY_STACK);
     configureStateBackend(this, config.backend);
+    requireAwsProvider(this, config.terraform.awsProviderVersion);
     const ids = new AccountIdSource(this, config.backend);
     const roleName = config.organization.crossAccountRoleName;
     crossAccountProvider(this, 'aws', { accountId: ids.idOf(config.identityAccount), roleName, region: config.organization.region });

@@ -8,6 +8,7 @@ import { addHistoryBlocks } from '../constructs/history-blocks';
 import { OrganizationAccount, accountNames } from '../constructs/organization-account';
 import { OrganizationalUnits, ouNames } from '../constructs/organizational-units';
 import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
+import { requireAwsProvider } from '../constructs/provider-version';
 import { configureStateBackend } from '../constructs/state-backend';
 import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
@@ -23,6 +24,7 @@ export class ManagementStack extends TerraformStack {
   constructor(scope: Construct, config: OrgConfig, history: LockHistory = EMPTY_HISTORY) {
     super(scope, MANAGEMENT_STACK);
     configureStateBackend(this, config.backend);
+    requireAwsProvider(this, config.terraform.awsProviderVersion);
     new AwsProvider(this, 'aws', { region: config.organization.region });
 
     const organization = new DataAwsOrganizationsOrganization(this, 'organization');

@@ -6,6 +6,7 @@ import { addHistoryBlocks } from '../constructs/history-blocks';
 import { MemberRoleTrust, memberRoleNames } from '../constructs/member-role-trust';
 import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
+import { requireAwsProvider } from '../constructs/provider-version';
 import { configureStateBackend } from '../constructs/state-backend';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { identityMfa } from '../policies/mfa-condition';
@@ -23,6 +24,7 @@ export class TrustStack extends TerraformStack {
   constructor(scope: Construct, name: string, config: OrgConfig, accounts: readonly Account[], history: LockHistory = EMPTY_HISTORY) {
     super(scope, name);
     configureStateBackend(this, config.backend);
+    requireAwsProvider(this, config.terraform.awsProviderVersion);
     const ids = new AccountIdSource(this, config.backend);
     const identityAccountId = ids.idOf(config.identityAccount);
     for (const account of accounts) {

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../../config/load-config';
+import { discoveredConfigYaml, type DiscoveredOrg } from '../../../cli/discover/discovered-config';
+import { writeDiscovered } from '../../../cli/discover/write-discovered';
+import type { LiveAccount } from '../../../cli/live/live-organization';
+import { readLock } from '../../../lock/lock-file';
+import { planOrg } from '../../../lock/trust-shards';
+
+const account = (name: string, id: string, ou?: string, tags?: Record<string, string>, status = 'ACTIVE'): LiveAccount => ({
+  id,
+  name,
+  email: `aws-${name.toLowerCase()}@example.com`,
+  status,
+  parentId: ou ? `ou-ab12-${ou.length.toString().padStart(8, '0')}` : 'r-ab12',
+  ou,
+  tags: tags ?? {},
+});
+
+const discovered = (over: Partial<DiscoveredOrg> = {}): DiscoveredOrg => ({
+  org: {
+    id: 'o-abcdef1234',
+    managementAccountId: '111111111111',
+    featureSet: 'ALL',
+    rootId: 'r-ab12',
+    ous: [
+      { id: 'ou-ab12-00000001', name: 'Workloads', path: 'Workloads', parentId: 'r-ab12' },
+      { id: 'ou-ab12-00000002', name: 'Prod', path: 'Workloads/Prod', parentId: 'ou-ab12-00000001' },
+    ],
+    accounts: [],
+  },
+  region: 'eu-west-1',
+  identity: account('IAM', '222222222222'),
+  members: [account('Prod1', '333333333333', 'Workloads/Prod', { CostCenter: '42' }), account('Tools', '444444444444')],
+  leftOut: [account('Old', '555555555555', undefined, {}, 'SUSPENDED')],
+  role: { roleName: 'OrganizationAccountAccessRole', without: [], checked: 3 },
+  ...over,
+});
+
+describe('discover: the config it writes', () => {
+  it('is a valid config that imports every OU and account', () => {
+    const config = parseConfig(discoveredConfigYaml(discovered()));
+    expect(config.organization).toMatchObject({ managementAccountId: '111111111111', id: 'o-abcdef1234', region: 'eu-west-1', crossAccountRoleName: 'OrganizationAccountAccessRole' });
+    expect(config.organization.organizationalUnits.map((o) => [o.path, o.id])).toEqual([
+      ['Workloads', 'ou-ab12-00000001'],
+      ['Workloads/Prod', 'ou-ab12-00000002'],
+    ]);
+    expect(config.identityAccount).toMatchObject({ name: 'IAM', id: '222222222222' });
+    expect(config.accounts.map((a) => [a.name, a.id, a.ou, a.tags])).toEqual([
+      ['Prod1', '333333333333', 'Workloads/Prod', { CostCenter: '42' }],
+      ['Tools', '444444444444', undefined, {}],
+    ]);
+  });
+
+  it('names the accounts it left out and those without the role in comments, and is deterministic', () => {
+    const text = discoveredConfigYaml(discovered({ role: { roleName: 'OrganizationAccountAccessRole', without: ['Tools'], checked: 3 } }));
+    expect(text).toContain('# Left out, not ACTIVE: Old (555555555555, SUSPENDED).');
+    expect(text).toContain('found in 2 of 3 accounts; not in Tools');
+    expect(text).toBe(discoveredConfigYaml(discovered({ role: { roleName: 'OrganizationAccountAccessRole', without: ['Tools'], checked: 3 } })));
+  });
+
+  it('writes the lock synth would write, and refuses to overwrite without --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discover-'));
+    const path = join(dir, 'org.yaml');
+    const text = discoveredConfigYaml(discovered());
+    const { lockPath } = writeDiscovered(path, text, false);
+    expect(readLock(lockPath)).toEqual(planOrg(parseConfig(text), readLock(join(dir, 'absent.json'))).lock);
+    expect(() => writeDiscovered(path, text, false)).toThrow(/already exist.*--force/);
+    writeDiscovered(path, text, true);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('writes nothing when the organization cannot be expressed as a valid config (duplicate account names)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discover-'));
+    const path = join(dir, 'org.yaml');
+    const twins = discovered({ members: [account('Twin', '333333333333'), { ...account('Twin', '444444444444'), email: 'other@example.com' }] });
+    expect(() => writeDiscovered(path, discoveredConfigYaml(twins), false)).toThrow(/cannot be written as a valid config[\s\S]*Twin/);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(join(dir, 'org.lock.json'))).toBe(false);
+  });
+
+  it('keeps the placements of an existing lock when overwriting with --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discover-'));
+    const path = join(dir, 'org.yaml');
+    writeFileSync(join(dir, 'org.lock.json'), JSON.stringify({ version: 2, accounts: { Tools: { stack: 'trust-2' } } }));
+    writeFileSync(path, 'old');
+    const { lockPath } = writeDiscovered(path, discoveredConfigYaml(discovered()), true);
+    expect(readLock(lockPath).accounts).toEqual({ Prod1: { stack: 'trust-1' }, Tools: { stack: 'trust-2' } });
+  });
+});

@@ -1,0 +1,51 @@
+import { runnerContext, scpFindings } from '../../../cli/live/scp-check';
+
+const ACCOUNT = '333333333333';
+const ROLE = 'OrganizationAccountAccessRole';
+const resource = `arn:aws:iam::${ACCOUNT}:role/${ROLE}`;
+const context = runnerContext({ accountId: ACCOUNT, roleName: ROLE, organizationId: 'o-abcdef1234' });
+const check = (statement: object, action = 'iam:UpdateAssumeRolePolicy') => scpFindings({ Version: '2012-10-17', Statement: [statement] }, { action, resource, context });
+
+describe('SCP static check of the trust rewrite', () => {
+  it('finds a Deny by exact action, wildcard and any case', () => {
+    for (const Action of ['iam:UpdateAssumeRolePolicy', 'iam:*', 'IAM:Update*', '*']) {
+      expect(check({ Effect: 'Deny', Action, Resource: '*' })).toEqual([expect.objectContaining({ outcome: 'denies' })]);
+    }
+  });
+
+  it('ignores Allow statements and Deny statements on other actions', () => {
+    expect(check({ Effect: 'Allow', Action: '*', Resource: '*' })).toEqual([]);
+    expect(check({ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:Delete*'], Resource: '*' })).toEqual([]);
+    expect(check({ Effect: 'Deny', Action: 'iam:GetRole', Resource: '*' }, 'iam:UpdateAssumeRolePolicy')).toEqual([]);
+  });
+
+  it('reads NotAction: a Deny of everything but IAM does not block, one of everything but S3 does', () => {
+    expect(check({ Effect: 'Deny', NotAction: ['iam:*', 'sts:*'], Resource: '*' })).toEqual([]);
+    expect(check({ Effect: 'Deny', NotAction: 's3:*', Resource: '*' })).toHaveLength(1);
+  });
+
+  it('matches Resource and NotResource against the role ARN, with wildcards', () => {
+    expect(check({ Effect: 'Deny', Action: 'iam:*', Resource: 'arn:aws:iam::*:role/OrganizationAccountAccessRole' })).toHaveLength(1);
+    expect(check({ Effect: 'Deny', Action: 'iam:*', Resource: 'arn:aws:iam::*:role/Other*' })).toEqual([]);
+    expect(check({ Effect: 'Deny', Action: 'iam:*', NotResource: 'arn:aws:iam::*:role/Organization*' })).toEqual([]);
+    expect(check({ Effect: 'Deny', Action: 'iam:*', NotResource: 'arn:aws:iam::*:role/Break-glass' })).toHaveLength(1);
+    expect(check({ Effect: 'Deny', Action: 'iam:*' })).toHaveLength(1);
+  });
+
+  it('decides conditions on keys it knows: an exemption of the runner role lets the call through', () => {
+    const exempt = { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::*:role/${ROLE}` } } };
+    expect(check(exempt)).toEqual([]);
+    const other = { ...exempt, Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } } };
+    expect(check(other)).toEqual([expect.objectContaining({ outcome: 'denies', undecided: [] })]);
+  });
+
+  it('says which conditions it cannot decide instead of guessing', () => {
+    const findings = check({ Sid: 'Tags', Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'platform' } } });
+    expect(findings).toEqual([{ action: 'iam:UpdateAssumeRolePolicy', sid: 'Tags', outcome: 'may-deny', undecided: ['StringNotEquals aws:PrincipalTag/team'] }]);
+  });
+
+  it('treats an unknown operator on a known key as undecided', () => {
+    const findings = check({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalAccount': ACCOUNT } } });
+    expect(findings).toEqual([expect.objectContaining({ outcome: 'may-deny', undecided: ['ForAnyValue:StringEquals aws:PrincipalAccount'] })]);
+  });
+});

@@ -1,0 +1,51 @@
+import { discoveredConfigYaml } from '../discover/discovered-config';
+import { detectRoleName, ROLE_CANDIDATES } from '../discover/role-detection';
+import { writeDiscovered } from '../discover/write-discovered';
+import { LiveClients } from '../live/aws-clients';
+import type { CommandResult } from '../live/command-result';
+import { readOrganization, type LiveAccount } from '../live/live-organization';
+import { UsageError } from '../live/usage-error';
+
+export interface DiscoverOptions {
+  readonly config: string;
+  readonly region: string;
+  readonly profile?: string;
+  readonly identityAccount: string;
+  readonly roleName?: string;
+  readonly force: boolean;
+  readonly concurrency: number;
+  readonly quiet?: boolean;
+}
+
+function pickIdentity(active: readonly LiveAccount[], wanted: string, managementId: string): LiveAccount {
+  const matches = active.filter((a) => a.id === wanted || a.name === wanted);
+  const choices = active.filter((a) => a.id !== managementId).map((a) => `${a.name} (${a.id})`);
+  const shown = choices.length > 20 ? `${choices.slice(0, 20).join(', ')}, ...` : choices.join(', ');
+  if (matches.length !== 1) {
+    const why = matches.length ? `names ${matches.length} accounts; give its id` : 'is not an ACTIVE account of the organization';
+    throw new UsageError(`--identity-account ${wanted} ${why}; choose one of: ${shown}`);
+  }
+  if (matches[0].id === managementId) throw new UsageError(`--identity-account ${wanted} is the management account; choose a member account: ${shown}`);
+  return matches[0];
+}
+
+/** Reads the organization and writes org.yaml and its lock so that the first synth imports everything. */
+export async function discoverCommand(options: DiscoverOptions): Promise<CommandResult> {
+  const clients = new LiveClients({ region: options.region, profile: options.profile });
+  const org = await readOrganization(clients.organizations, { concurrency: options.concurrency, withTags: true, quiet: options.quiet });
+  const active = org.accounts.filter((a) => a.status === 'ACTIVE');
+  const identity = pickIdentity(active, options.identityAccount, org.managementAccountId);
+  const members = active.filter((a) => a.id !== org.managementAccountId && a.id !== identity.id);
+  const leftOut = org.accounts.filter((a) => a.status !== 'ACTIVE');
+  const role = await detectRoleName(clients, [identity, ...members], options.roleName ? [options.roleName] : ROLE_CANDIDATES, options);
+  const text = discoveredConfigYaml({ org, region: options.region, identity, members, leftOut, role });
+  const { lockPath, stacks } = writeDiscovered(options.config, text, options.force);
+  const lines = [
+    `Wrote ${options.config} and ${lockPath} from organization ${org.id}:`,
+    `  ${org.ous.length} OUs, identity account ${identity.name} (${identity.id}), ${members.length} member accounts in ${stacks} trust stacks`,
+    `  cross-account role ${role.roleName}: ${role.without.length ? `not found in ${role.without.length} accounts (${role.without.join(', ')})` : `found in all ${role.checked} accounts`}`,
+    leftOut.length ? `  left out (not ACTIVE): ${leftOut.map((a) => `${a.name} (${a.id}, ${a.status})`).join(', ')}` : '  left out: none',
+    'Next: add people under identity.groups and management.users, then `npx org-trust preflight` and `npm run synth`.',
+  ];
+  return { exitCode: 0, stdout: `${lines.join('\n')}\n` };
+}

@@ -1,0 +1,23 @@
+import type { CommandResult } from '../live/command-result';
+import { loadLiveContext, type LiveCommandOptions } from '../live/live-context';
+import { verifyDrift } from '../live/verify-checks';
+
+/**
+ * After an apply: the live trust policy of every member role, the identity groups and their
+ * policies, and the accounts' OUs, against the synthesized JSON and the config. Exit 1 on any drift.
+ */
+export async function verifyCommand(options: LiveCommandOptions & { readonly format: 'text' | 'json' }): Promise<CommandResult> {
+  const ctx = await loadLiveContext(options);
+  const accounts = await verifyDrift(ctx, options.concurrency, options.quiet);
+  const drifted = accounts.filter((a) => a.drift.length);
+  const exitCode = drifted.length ? 1 : 0;
+  const summary = `verify: ${accounts.length} accounts in organization ${ctx.org.id}; ${drifted.length ? `${drifted.length} with drift` : 'no drift'}`;
+  if (options.format === 'json') {
+    return { exitCode, stdout: `${JSON.stringify({ organizationId: ctx.org.id, drift: drifted.length > 0, accounts, summary }, null, 2)}\n` };
+  }
+  const lines = [`Verify of ${options.config} against organization ${ctx.org.id}`, ''];
+  for (const a of drifted) lines.push(`${a.account}${a.id ? ` (${a.id})` : ''}: drift`, ...a.drift.map((d) => `  - ${d}`));
+  if (drifted.length) lines.push('');
+  lines.push(summary);
+  return { exitCode, stdout: `${lines.join('\n')}\n` };
+}

@@ -1,0 +1,24 @@
+import { GetRoleCommand } from '@aws-sdk/client-iam';
+import type { LiveClients } from './aws-clients';
+import { AwsCallError, awsCall } from './aws-error';
+import { parsePolicyText } from './policy-normalize';
+
+export type RoleRead =
+  | { readonly ok: true; readonly trustPolicy: unknown }
+  | { readonly ok: false; readonly error: AwsCallError };
+
+/**
+ * Assumes the cross-account role in a member account and reads that same role (GetRole).
+ * Reading is the real test: an emulator, unlike AWS, lets AssumeRole succeed where the role
+ * does not exist, and a role the runner may assume but not read cannot be imported either.
+ */
+export async function readMemberRole(clients: LiveClients, accountId: string, roleName: string, session: string): Promise<RoleRead> {
+  try {
+    const iam = await clients.iamIn(accountId, roleName, session);
+    const { Role } = await awsCall('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })), `${roleName} in ${accountId}`);
+    return { ok: true, trustPolicy: parsePolicyText(Role?.AssumeRolePolicyDocument ?? '{}') };
+  } catch (e) {
+    if (e instanceof AwsCallError && e.code !== 'NoCredentials' && e.code !== 'NetworkError') return { ok: false, error: e };
+    throw e;
+  }
+}

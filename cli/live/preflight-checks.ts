@@ -1,0 +1,116 @@
+import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
+import { blocks, ok, warning, type Finding } from './findings';
+import { invitedAccountFix } from './invited-account-fix';
+import type { LiveContext, MatchedAccount } from './live-context';
+import { readMemberRole } from './member-role';
+import { droppedPrincipals } from './policy-normalize';
+import { mapPool } from './pool';
+import { Progress } from './progress';
+import { ScpReader } from './scp-reader';
+import { runnerContext, scpFindings, TRUST_REWRITE_ACTIONS } from './scp-check';
+import { toAwsCallError } from './aws-error';
+
+/** Organizations' "Default maximum number of accounts" quota, and AWS's default for it. */
+const ACCOUNT_QUOTA = { serviceCode: 'organizations', quotaCode: 'L-29A0C5DF', awsDefault: 10 } as const;
+const SESSION = 'org-trust-preflight';
+
+export function featureSetFindings(ctx: LiveContext): Finding[] {
+  return ctx.org.featureSet === 'ALL'
+    ? [ok('features', `organization ${ctx.org.id} has all features enabled`)]
+    : [blocks('features', `organization ${ctx.org.id} has feature set ${ctx.org.featureSet}: enable all features (Organizations console, Settings) so that SCPs and account management work`)];
+}
+
+/** The configured account against the organization's: id, status, name, email, OU. */
+export function accountFindings(ctx: LiveContext, m: MatchedAccount): Finding[] {
+  const { account, live } = m;
+  const f = (finding: (c: string, msg: string, a?: string) => Finding, msg: string) => finding('account', msg, account.name);
+  if (!live) {
+    return account.id
+      ? [f(blocks, `account ${account.id} is not in organization ${ctx.org.id}: check the id, or invite the account`)]
+      : [f(ok, `no account with email ${account.email} yet: the management stack will create it`)];
+  }
+  if (live.id === ctx.org.managementAccountId) return [f(blocks, `${live.id} is the management account; it cannot be listed as ${m.isIdentity ? 'the identity account' : 'a member'}`)];
+  const out: Finding[] = [];
+  if (live.status !== 'ACTIVE') out.push(f(blocks, `account ${live.id} is ${live.status}, not ACTIVE`));
+  if (live.email.toLowerCase() !== account.email.toLowerCase()) out.push(f(blocks, `account ${live.id} has email ${live.email}, the config says ${account.email}: the apply would try to change it (Organizations cannot)`));
+  if (live.name !== account.name) out.push(f(warning, `account ${live.id} is named "${live.name}" in the organization; the apply renames it to "${account.name}"`));
+  if ((live.ou ?? '') !== (account.ou ?? '')) out.push(f(warning, `account ${live.id} is in ${live.ou ?? 'the root'}; the apply moves it to ${account.ou ?? 'the root'}`));
+  if (!out.length) out.push(f(ok, `${live.id} exists, ACTIVE, with the configured email and OU${account.id ? '' : ' (found by email)'}`));
+  return out;
+}
+
+/** Reads the role in the account as the runner; for members, compares its trust with the synthesized one and checks SCPs. */
+async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader): Promise<Finding[]> {
+  const { account, live, id } = m;
+  if (!live || !id || live.status !== 'ACTIVE' || id === ctx.org.managementAccountId) return [];
+  const roleName = ctx.config.organization.crossAccountRoleName;
+  const out: Finding[] = [];
+  const read = await readMemberRole(ctx.clients, id, roleName, SESSION);
+  if (!read.ok) {
+    out.push(blocks('role', `cannot assume and read ${roleName} in ${id}: ${read.error.message}\n${invitedAccountFix({ accountId: id, roleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
+  } else {
+    out.push(ok('role', `the runner assumes and reads ${roleName}`, account.name));
+    const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account);
+    if (!m.isIdentity && expected === undefined) out.push(warning('trust', 'no trust stack manages this role in the synthesized JSON: run synth', account.name));
+    if (expected !== undefined) {
+      const dropped = droppedPrincipals(read.trustPolicy, expected);
+      out.push(
+        dropped.length
+          ? warning('trust', `the apply would drop ${dropped.length} principal(s) from the trust policy: ${dropped.join(', ')} (add them elsewhere first if something still needs them)`, account.name)
+          : ok('trust', 'the apply drops no principal from the trust policy', account.name),
+      );
+    }
+  }
+  if (!m.isIdentity) out.push(...(await scpFindingsFor(ctx, m, scps)));
+  return out;
+}
+
+async function scpFindingsFor(ctx: LiveContext, m: MatchedAccount, scps: ScpReader): Promise<Finding[]> {
+  const roleName = ctx.config.organization.crossAccountRoleName;
+  const resource = `arn:aws:iam::${m.id}:role/${roleName}`;
+  const context = runnerContext({ accountId: m.id!, roleName, organizationId: ctx.org.id });
+  const out: Finding[] = [];
+  for (const scp of await scps.forAccount(m.live!)) {
+    for (const action of TRUST_REWRITE_ACTIONS) {
+      for (const f of scpFindings(scp.document, { action, resource, context })) {
+        const where = `SCP "${scp.name}" (${scp.id}) on ${scp.target}${f.sid ? `, statement ${f.sid}` : ''}`;
+        out.push(
+          f.outcome === 'denies'
+            ? blocks('scp', `${where} denies ${action} on ${resource}`, m.account.name)
+            : warning('scp', `${where} may deny ${action} on ${resource}: cannot decide ${f.undecided.join(', ')} here`, m.account.name),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+export async function memberFindings(ctx: LiveContext, concurrency: number, quiet?: boolean): Promise<Finding[]> {
+  const scps = new ScpReader(ctx.clients.organizations, ctx.org);
+  const progress = new Progress('preflight accounts', ctx.accounts.length, process.stderr, quiet);
+  const perAccount = await mapPool(ctx.accounts, concurrency, async (m) => [...accountFindings(ctx, m), ...(await roleFindings(ctx, m, scps))], progress.tick);
+  return perAccount.flat();
+}
+
+/** The account quota against the accounts there will be. Service Quotas may not answer (no permission, or an emulator without it). */
+export async function quotaFindings(ctx: LiveContext): Promise<Finding[]> {
+  const toCreate = ctx.accounts.filter((m) => !m.live && !m.account.id).length;
+  const total = ctx.org.accounts.length + toCreate;
+  const counts = `${ctx.org.accounts.length} accounts in the organization (closed ones count until removed) + ${toCreate} to create = ${total}`;
+  let quota: number | undefined;
+  let why = '';
+  try {
+    const { Quota } = await ctx.clients.serviceQuotas.send(new GetServiceQuotaCommand({ ServiceCode: ACCOUNT_QUOTA.serviceCode, QuotaCode: ACCOUNT_QUOTA.quotaCode }));
+    quota = Quota?.Value;
+  } catch (e) {
+    why = toAwsCallError('servicequotas:GetServiceQuota', e, `${ACCOUNT_QUOTA.serviceCode} ${ACCOUNT_QUOTA.quotaCode}`).message;
+  }
+  if (quota !== undefined) {
+    return total > quota
+      ? [blocks('quota', `${counts}, over the quota of ${quota} accounts: ask for more in Service Quotas (AWS Organizations, "Default maximum number of accounts") before the apply`)]
+      : [ok('quota', `${counts}, within the quota of ${quota}`)];
+  }
+  const known = Math.max(ctx.org.accounts.length, ACCOUNT_QUOTA.awsDefault);
+  const message = `could not read the account quota (${why}); ${counts}; the quota is at least ${known}${toCreate && total > known ? ': check it in Service Quotas before the apply' : ''}`;
+  return [toCreate && total > known ? warning('quota', message) : ok('quota', message)];
+}

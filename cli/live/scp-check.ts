@@ -1,0 +1,84 @@
+import { arnMatch, conditionsHold, globMatch, type Statement } from '../policy-eval';
+
+/** The calls an apply of a trust stack makes on the member role, besides AssumeRole itself. */
+export const TRUST_REWRITE_ACTIONS = ['iam:GetRole', 'iam:UpdateAssumeRolePolicy'] as const;
+
+export interface ScpRequest {
+  readonly action: string;
+  /** The role's ARN. */
+  readonly resource: string;
+  /** Condition keys whose values are known for the runner's call, lower-case names. */
+  readonly context: Readonly<Record<string, string>>;
+}
+
+export interface ScpFinding {
+  readonly action: string;
+  readonly sid?: string;
+  /** 'denies': every condition holds (or there is none); 'may-deny': the listed conditions cannot be decided here. */
+  readonly outcome: 'denies' | 'may-deny';
+  readonly undecided: readonly string[];
+}
+
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+function actionMatches(s: Statement, action: string): boolean {
+  if (s.Action !== undefined) return list(s.Action).some((a) => globMatch(a, action, true));
+  if (s.NotAction !== undefined) return !list(s.NotAction).some((a) => globMatch(a, action, true));
+  return false;
+}
+
+function resourceMatches(s: Statement, resource: string): boolean {
+  // SCPs may leave Resource out; it then means every resource.
+  if (s.Resource === undefined && s.NotResource === undefined) return true;
+  if (s.Resource !== undefined) return list(s.Resource).some((r) => r === '*' || arnMatch(r, resource));
+  return !list(s.NotResource).some((r) => r === '*' || arnMatch(r, resource));
+}
+
+/**
+ * Whether the Deny statements of one service control policy block `request`: a static
+ * check of Action/NotAction (wildcards, any case), Resource/NotResource and those
+ * conditions whose keys are known for the runner's call (aws:PrincipalArn,
+ * aws:PrincipalAccount, ...). A condition on any other key, or with an operator the
+ * evaluator does not know, is reported as undecided rather than guessed.
+ */
+export function scpFindings(document: unknown, request: ScpRequest): ScpFinding[] {
+  const raw = (document as { Statement?: unknown } | null)?.Statement;
+  const statements = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Statement[];
+  const findings: ScpFinding[] = [];
+  for (const s of statements) {
+    if (s.Effect !== 'Deny' || !actionMatches(s, request.action) || !resourceMatches(s, request.resource)) continue;
+    const undecided: string[] = [];
+    let holds = true;
+    for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
+      for (const [key, values] of Object.entries(entries)) {
+        const label = `${operator} ${key}`;
+        if (request.context[key.toLowerCase()] === undefined) {
+          undecided.push(label);
+          continue;
+        }
+        try {
+          if (!conditionsHold({ Effect: 'Deny', Condition: { [operator]: { [key]: values } } }, request.context)) holds = false;
+        } catch {
+          undecided.push(label);
+        }
+      }
+    }
+    if (!holds) continue;
+    findings.push({ action: request.action, sid: s.Sid, outcome: undecided.length ? 'may-deny' : 'denies', undecided });
+  }
+  return findings;
+}
+
+/** What is known about the runner's calls in a member account: it acts as the cross-account role there. */
+export function runnerContext(props: { accountId: string; roleName: string; organizationId: string }): Record<string, string> {
+  return {
+    'aws:principalarn': `arn:aws:iam::${props.accountId}:role/${props.roleName}`,
+    'aws:principalaccount': props.accountId,
+    'aws:principalorgid': props.organizationId,
+    'aws:principaltype': 'AssumedRole',
+    'aws:resourceaccount': props.accountId,
+    'aws:resourceorgid': props.organizationId,
+    // IAM is a global service served from us-east-1.
+    'aws:requestedregion': 'us-east-1',
+  };
+}

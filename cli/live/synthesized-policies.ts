@@ -1,0 +1,82 @@
+import type { Account } from '../../config/model';
+import { memberRoleNames } from '../../constructs/member-role-trust';
+import { IDENTITY_STACK } from '../../stacks/stack-names';
+import { CliError } from '../errors';
+import type { StackJson } from '../synth-output';
+
+/**
+ * What the apply will write, read from the synthesized JSON (not rebuilt from the config),
+ * with its Terraform references resolved to live values: account ids from the management
+ * stack's `account_ids` output become the ids the organization has, resource names become
+ * the names they were given. Escaped IAM variables ("$${aws:username}") read as IAM sees them.
+ */
+export class SynthesizedPolicies {
+  constructor(
+    private readonly stacks: Readonly<Record<string, StackJson>>,
+    /** Account name to its live (or configured) id. */
+    private readonly idByName: ReadonlyMap<string, string>,
+  ) {}
+
+  /** The trust policy the apply writes to a member's role, or undefined when no trust stack manages it. */
+  memberTrust(account: Account): unknown {
+    const logicalId = memberRoleNames.logicalId(account.key);
+    for (const [name, stack] of Object.entries(this.stacks)) {
+      if (!name.startsWith('trust-')) continue;
+      const role = stack.resource?.aws_iam_role?.[logicalId];
+      if (role) return JSON.parse(this.resolve(String(role.assume_role_policy), `${name}: aws_iam_role.${logicalId}`, stack));
+    }
+    return undefined;
+  }
+
+  /** Identity groups as synthesized: name, attached managed policies (name and document), users. */
+  identityGroups(): SynthesizedGroup[] {
+    const stack = this.stacks[IDENTITY_STACK] ?? {};
+    const r = stack.resource ?? {};
+    const groups: Record<string, { name: string }> = r.aws_iam_group ?? {};
+    const policies: Record<string, { name: string; policy: string }> = r.aws_iam_policy ?? {};
+    const attachments: Record<string, { group: string; policy_arn: string }> = r.aws_iam_group_policy_attachment ?? {};
+    const memberships: Record<string, { user: string; groups: string[] }> = r.aws_iam_user_group_membership ?? {};
+    const at = (what: string) => `${IDENTITY_STACK}: ${what}`;
+    const result = new Map<string, SynthesizedGroup>();
+    for (const [key, g] of Object.entries(groups)) result.set(g.name, { name: g.name, policies: [], users: [], key });
+    for (const [key, a] of Object.entries(attachments)) {
+      const group = this.resolve(a.group, at(`aws_iam_group_policy_attachment.${key}`), stack);
+      const policyKey = /^\$\{aws_iam_policy\.([^.]+)\.arn\}$/.exec(a.policy_arn)?.[1];
+      const policy = policyKey ? policies[policyKey] : undefined;
+      if (!policy || !result.has(group)) throw new CliError(`${at(`aws_iam_group_policy_attachment.${key}`)}: cannot tell which group and policy it attaches; synthesize again`);
+      const document = JSON.parse(this.resolve(policy.policy, at(`aws_iam_policy.${policyKey}`), stack));
+      result.get(group)!.policies.push({ name: policy.name, document });
+    }
+    for (const [key, m] of Object.entries(memberships)) {
+      const user = this.resolve(m.user, at(`aws_iam_user_group_membership.${key}`), stack);
+      for (const g of m.groups) result.get(this.resolve(g, at(`aws_iam_user_group_membership.${key}`), stack))?.users.push(user);
+    }
+    return [...result.values()]
+      .map((g) => ({ ...g, users: [...g.users].sort(), policies: [...g.policies].sort((a, b) => a.name.localeCompare(b.name)) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Replaces the references synth writes; refuses any other, rather than comparing against a guess. */
+  private resolve(text: string, where: string, stack: StackJson): string {
+    return text.replace(/(\$?)\$\{([^}]*)\}/g, (whole, escape: string, ref: string) => {
+      if (escape) return whole.slice(1);
+      const output = /^data\.terraform_remote_state\.[^.]+\.outputs\.account_ids\[\\?"([^"\\]+)\\?"\]$/.exec(ref);
+      if (output) {
+        const id = this.idByName.get(output[1]);
+        if (!id) throw new CliError(`${where}: account "${output[1]}" has no id in the config and none was found in the organization (by its email); has the management stack been applied?`);
+        return id;
+      }
+      const named = /^(aws_iam_[a-z_]+)\.([^.]+)\.name$/.exec(ref);
+      const name = named ? stack.resource?.[named[1]]?.[named[2]]?.name : undefined;
+      if (typeof name === 'string') return name;
+      throw new CliError(`${where}: cannot resolve the Terraform reference \${${ref}}; synthesize again with this version of org-trust`);
+    });
+  }
+}
+
+export interface SynthesizedGroup {
+  readonly name: string;
+  readonly key: string;
+  readonly policies: { readonly name: string; readonly document: unknown }[];
+  readonly users: string[];
+}

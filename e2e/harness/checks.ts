@@ -1,0 +1,69 @@
+import { GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { E2eEnvironment } from './environment';
+
+export interface PolicyStatement {
+  readonly Effect: string;
+  readonly Principal?: Record<string, string | string[]>;
+  readonly Action: string | string[];
+  readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** A role's trust policy as IAM returns it (URL-encoded JSON), parsed. */
+export async function trustPolicy(iam: IAMClient, roleName: string): Promise<{ Statement: PolicyStatement[] }> {
+  const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+  return JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!));
+}
+
+export async function attachedPolicyArns(iam: IAMClient, roleName: string): Promise<string[]> {
+  const { AttachedPolicies } = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+  return (AttachedPolicies ?? []).map((p) => p.PolicyArn!).sort();
+}
+
+/** AWS principals a statement names, whether given as a string or a list. */
+export function awsPrincipals(statement: PolicyStatement): string[] {
+  const aws = statement.Principal?.AWS;
+  return aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
+}
+
+/** Every OU path ("Workloads/Prod", "" for the root) to the names of the accounts directly in it, read from Organizations. */
+export async function accountsByOuPath(e2e: E2eEnvironment, rootId: string): Promise<Map<string, string[]>> {
+  const client = new OrganizationsClient(e2e.sdk());
+  const result = new Map<string, string[]>();
+  const walk = async (parentId: string, path: string): Promise<void> => {
+    const { Accounts } = await client.send(new ListAccountsForParentCommand({ ParentId: parentId }));
+    result.set(path, (Accounts ?? []).map((a) => a.Name!).sort());
+    const { OrganizationalUnits } = await client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId }));
+    for (const ou of OrganizationalUnits ?? []) await walk(ou.Id!, path ? `${path}/${ou.Name}` : ou.Name!);
+  };
+  await walk(rootId, '');
+  return result;
+}
+
+export async function inlinePolicyNames(iam: IAMClient, roleName: string): Promise<string[]> {
+  const { PolicyNames } = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }));
+  return [...(PolicyNames ?? [])].sort();
+}
+
+/**
+ * Reads a member role's trust policy from the emulator (as the management account, assumed
+ * into the member) and checks the product's promise: the management root trusted without
+ * conditions, the identity account's IAM users only, with MFA when `requireMfa`.
+ * Returns what it found, for further expectations.
+ */
+export async function expectMemberTrust(
+  iam: IAMClient,
+  ids: { managementAccountId: string; identityAccountId: string },
+  options: { roleName?: string; requireMfa?: boolean } = {},
+): Promise<PolicyStatement[]> {
+  const statements = (await trustPolicy(iam, options.roleName ?? 'OrganizationAccountAccessRole')).Statement;
+  const management = statements.filter((s) => awsPrincipals(s).includes(`arn:aws:iam::${ids.managementAccountId}:root`));
+  expect(management).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole' })]);
+  expect(management[0].Condition).toBeUndefined();
+  const identity = statements.filter((s) => awsPrincipals(s).includes(`arn:aws:iam::${ids.identityAccountId}:root`));
+  expect(identity).toHaveLength(1);
+  expect(identity[0].Condition?.ArnLike).toEqual({ 'aws:PrincipalArn': `arn:aws:iam::${ids.identityAccountId}:user/*` });
+  if (options.requireMfa ?? true) expect(identity[0].Condition?.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
+  expect(statements).toHaveLength(2);
+  return statements;
+}

@@ -1,0 +1,63 @@
+import { run, type RunOptions, type RunResult } from './run';
+
+/** What `terraform plan -detailed-exitcode` says: 0 no changes, 2 changes, 1 error. */
+export type PlanOutcome = 'no-changes' | 'changes' | 'error';
+
+export class TerraformError extends Error {
+  constructor(
+    readonly step: string,
+    readonly result: RunResult,
+  ) {
+    super(`terraform ${step} exited with ${result.code}\n${result.stderr}\n${result.stdout.slice(-6000)}`);
+  }
+}
+
+/**
+ * Real Terraform in one synthesized stack folder (cdktf.out/stacks/NAME). Every call
+ * returns the full output; the throwing ones (init, apply) say which step failed.
+ */
+export class TerraformStackRunner {
+  constructor(
+    readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly binary = process.env.TERRAFORM_BINARY_NAME ?? 'terraform',
+  ) {}
+
+  /** Any terraform command, not throwing: for the failure flows that expect an error. */
+  exec(args: readonly string[], options: Partial<RunOptions> = {}): Promise<RunResult> {
+    return run(this.binary, [...args], { cwd: this.dir, env: this.env, ...options });
+  }
+
+  /** `terraform init`; extra args such as -backend-config=... or -backend=false. */
+  async init(extra: readonly string[] = []): Promise<RunResult> {
+    return this.must('init', ['init', '-input=false', '-no-color', ...extra]);
+  }
+
+  async validate(): Promise<RunResult> {
+    return this.must('validate', ['validate', '-no-color']);
+  }
+
+  async apply(): Promise<RunResult> {
+    return this.must('apply', ['apply', '-auto-approve', '-input=false', '-no-color']);
+  }
+
+  /** `terraform plan -detailed-exitcode`: the outcome and the plan text (for the message when it is not "no-changes"). */
+  async plan(options: Partial<RunOptions> = {}): Promise<{ outcome: PlanOutcome; result: RunResult }> {
+    const result = await this.exec(['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock-timeout=30s'], options);
+    const outcome: PlanOutcome = result.code === 0 ? 'no-changes' : result.code === 2 ? 'changes' : 'error';
+    return { outcome, result };
+  }
+
+  /** `terraform output -json`, parsed: output name to value. */
+  async outputs(): Promise<Record<string, unknown>> {
+    const result = await this.must('output', ['output', '-json', '-no-color']);
+    const parsed = JSON.parse(result.stdout) as Record<string, { value: unknown }>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v.value]));
+  }
+
+  private async must(step: string, args: string[]): Promise<RunResult> {
+    const result = await this.exec(args);
+    if (result.code !== 0) throw new TerraformError(step, result);
+    return result;
+  }
+}

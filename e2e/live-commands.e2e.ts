@@ -1,0 +1,239 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CreateRoleCommand, DeleteRoleCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { parse } from 'yaml';
+import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
+import { orgTrust, jsonOf } from './live/cli';
+import { buildEmulatedOrg, memberName, OU_TREE, type BuiltOrg } from './live/emulated-org';
+import { planChanges, type ResourceChange } from './live/plan-json';
+
+const MEMBERS = 25;
+const ROLE = 'OrganizationAccountAccessRole';
+/** A principal someone added by hand, which the apply would drop. */
+const HAND_ADDED = 'arn:aws:iam::210987654321:root';
+
+/** Adds HAND_ADDED to the role's trust policy through the SDK, as someone would by hand. */
+async function trustHandAddedPrincipal(e2e: E2eEnvironment, accountId: string): Promise<void> {
+  const iam = await iamIn(e2e, accountId);
+  const live = await trustPolicy(iam, ROLE);
+  const Statement = [...live.Statement, { Effect: 'Allow', Principal: { AWS: HAND_ADDED }, Action: 'sts:AssumeRole' }];
+  await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify({ ...live, Statement }) }));
+}
+
+interface Finding {
+  severity: string;
+  account?: string;
+  check: string;
+  message: string;
+}
+interface Drift {
+  account: string;
+  id?: string;
+  drift: string[];
+}
+
+/**
+ * discover, preflight and verify against an organization built in the emulator the way one
+ * grows by hand (3 OU levels, 25 members, tags, a closed account), over HTTP with the real SDK.
+ */
+describe('live commands: discover, preflight, verify', () => {
+  let e2e: E2eEnvironment;
+  let org: BuiltOrg;
+  let ws: OrgWorkspace;
+  const cli = (...args: string[]) => orgTrust(ws, e2e.env, args);
+  const memberId = (i: number) => org.members.get(memberName(i))!;
+
+  beforeAll(async () => {
+    e2e = await startE2eEnvironment({ region: 'us-east-1' });
+    org = await buildEmulatedOrg(e2e, { members: MEMBERS });
+    ws = new OrgWorkspace(e2e.env, 'live');
+  });
+
+  afterAll(async () => {
+    await e2e?.stop();
+    ws?.remove();
+  });
+
+  describe('discover', () => {
+    let config: any;
+
+    beforeAll(async () => {
+      const result = await cli('discover', '--identity-account', 'IAM');
+      expect(result.stderr).not.toMatch(/at .+\.ts:\d+/);
+      expect(result.code).toBe(0);
+      config = parse(readFileSync(ws.configPath, 'utf8'));
+    });
+
+    it('writes the management id, organization id, region and the shared role name', () => {
+      expect(config.organization).toMatchObject({ managementAccountId: MANAGEMENT_ACCOUNT_ID, id: org.id, region: 'us-east-1', crossAccountRoleName: ROLE });
+    });
+
+    it('writes the OU tree, three levels deep, each OU with its id', () => {
+      const paths: string[] = [];
+      const walk = (units: any[], prefix = '') =>
+        units.forEach((u) => {
+          const path = prefix ? `${prefix}/${u.name}` : u.name;
+          expect(u.id).toBe(org.ouIds.get(path));
+          paths.push(path);
+          walk(u.children ?? [], path);
+        });
+      walk(config.organization.organizationalUnits);
+      expect(paths.sort()).toEqual([...OU_TREE].sort());
+    });
+
+    it('writes every ACTIVE account with id, email, OU and tags, leaves the closed one out and names it in a comment', () => {
+      expect(config.identityAccount).toEqual({ name: 'IAM', email: 'aws-iam@example.com', id: org.identity.id, ou: 'Security' });
+      expect(config.accounts).toHaveLength(MEMBERS);
+      for (const [name, id] of org.members) {
+        const entry = config.accounts.find((a: any) => a.name === name);
+        expect(entry).toMatchObject({ id, email: `aws-${name}@example.com`, ou: org.ouOf.get(name) });
+      }
+      expect(config.accounts.find((a: any) => a.name === memberName(1)).tags).toEqual({ CostCenter: '100' });
+      expect(config.accounts.find((a: any) => a.name === memberName(2)).tags).toBeUndefined();
+      expect(config.accounts.some((a: any) => a.id === org.closed.id)).toBe(false);
+      expect(readFileSync(ws.configPath, 'utf8')).toContain(`# Left out, not ACTIVE: closed-legacy (${org.closed.id}, SUSPENDED)`);
+    });
+
+    it('writes the lock that synth would write, so that a frozen synth accepts it', async () => {
+      expect(Object.keys((ws.lock() as any).accounts)).toHaveLength(MEMBERS);
+      await ws.synth({ frozen: true });
+      expect(ws.stackNames()).toEqual(['management', 'identity', 'trust-1', 'trust-2', 'trust-3']);
+    });
+
+    it('refuses to overwrite the config without --force (exit 2)', async () => {
+      const before = readFileSync(ws.configPath, 'utf8');
+      const result = await cli('discover', '--identity-account', 'IAM');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('already exist');
+      expect(result.stderr).toContain('--force');
+      expect(readFileSync(ws.configPath, 'utf8')).toBe(before);
+    });
+
+    it('refuses an identity account that is not in the organization (exit 2), naming the choices', async () => {
+      const result = await cli('discover', '--identity-account', 'nope', '--force', '--config', 'other.yaml');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--identity-account nope is not an ACTIVE account.*IAM \(\d{12}\)/);
+    });
+
+    it('synthesizes to a management plan that imports every account and OU and creates, changes or destroys none', async () => {
+      const tf = ws.terraform('management');
+      await tf.init();
+      const changes = await planChanges(tf);
+      const org_ = changes.filter((c) => c.type.startsWith('aws_organizations_'));
+      const summary = (list: ResourceChange[]) => list.map((c) => `${c.address} ${c.actions.join('/')}${c.importing ? ' (import)' : ''}`);
+      expect(org_.filter((c) => c.type === 'aws_organizations_account')).toHaveLength(MEMBERS + 1);
+      expect(org_.filter((c) => c.type === 'aws_organizations_organizational_unit')).toHaveLength(OU_TREE.length);
+      expect(summary(org_.filter((c) => !c.importing || c.actions.join() !== 'no-op'))).toEqual([]);
+      // The runbook's IAM in the management account is all that is new: it did not exist before the tool.
+      expect(summary(changes.filter((c) => !c.type.startsWith('aws_organizations_') && c.actions.join() !== 'create'))).toEqual([]);
+      expect(changes.every((c) => !c.actions.includes('delete') && !c.actions.includes('update'))).toBe(true);
+    });
+  });
+
+  describe('preflight', () => {
+    let deletedRoleAccount: string;
+    let handEdited: string;
+    let scpId: string;
+    const sandbox = () => [...org.ouOf].filter(([, ou]) => ou === 'Workloads/Dev/Sandbox').map(([name]) => name).sort();
+    const organizations = () => new OrganizationsClient(e2e.sdk());
+
+    beforeAll(async () => {
+      // A guardrail on one OU that would stop the trust rewrite, and one whose condition preflight cannot decide.
+      const { Policy } = await organizations().send(
+        new CreatePolicyCommand({
+          Name: 'protect-admin-roles',
+          Description: 'e2e',
+          Type: 'SERVICE_CONTROL_POLICY',
+          Content: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Sid: 'NoTrustEdits', Effect: 'Deny', Action: 'iam:Update*', Resource: `arn:aws:iam::*:role/${ROLE}` },
+              { Sid: 'TeamOnly', Effect: 'Deny', NotAction: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': 'platform' } } },
+            ],
+          }),
+        }),
+      );
+      scpId = Policy!.PolicySummary!.Id!;
+      await organizations().send(new AttachPolicyCommand({ PolicyId: scpId, TargetId: org.ouIds.get('Workloads/Dev/Sandbox')! }));
+      // Someone let an auditor in by hand; and an invited-like account has no role.
+      handEdited = memberId(4);
+      await trustHandAddedPrincipal(e2e, handEdited);
+      deletedRoleAccount = memberId(7);
+      await (await iamIn(e2e, deletedRoleAccount)).send(new DeleteRoleCommand({ RoleName: ROLE }));
+    });
+
+    it('blocks (exit 1) on the account without the role, with the User Guide fix, and lists the principal the apply would drop', async () => {
+      const result = await cli('preflight', '--format', 'json');
+      expect(result.code).toBe(1);
+      const report = jsonOf<{ blocks: boolean; findings: Finding[] }>(result);
+      const blocking = report.findings.filter((f) => f.severity === 'blocks');
+      const roleBlocks = blocking.filter((f) => f.check === 'role');
+      expect(roleBlocks.map((f) => f.account)).toEqual([memberName(7)]);
+      expect(roleBlocks[0].message).toContain(`iam:GetRole`);
+      expect(roleBlocks[0].message).toContain('Creating the OrganizationAccountAccessRole in an invited member account');
+      // The SCP blocks the rewrite in the Sandbox accounts only, and says which condition it cannot decide.
+      const scp = blocking.filter((f) => f.check === 'scp');
+      expect([...new Set(scp.map((f) => f.account))].sort()).toEqual(sandbox());
+      expect(scp.every((f) => /SCP "protect-admin-roles" .* on OU Workloads\/Dev\/Sandbox, statement NoTrustEdits denies iam:UpdateAssumeRolePolicy/.test(f.message))).toBe(true);
+      const undecided = report.findings.filter((f) => f.check === 'scp' && f.severity === 'warning');
+      expect(undecided).toHaveLength(2 * sandbox().length);
+      expect(undecided[0].message).toContain('cannot decide StringNotEquals aws:PrincipalTag/team');
+      expect(blocking).toHaveLength(1 + scp.length);
+      const dropped = report.findings.filter((f) => f.check === 'trust' && f.severity === 'warning');
+      expect(dropped.map((f) => f.account)).toEqual([memberName(4)]);
+      expect(dropped[0].message).toContain(`AWS ${HAND_ADDED}`);
+    });
+
+    it('passes (exit 0) once the role is created as the fix says and the SCP is detached, still listing the dropped principal', async () => {
+      await organizations().send(new DetachPolicyCommand({ PolicyId: scpId, TargetId: org.ouIds.get('Workloads/Dev/Sandbox')! }));
+      await (await iamIn(e2e, deletedRoleAccount)).send(
+        new CreateRoleCommand({
+          RoleName: ROLE,
+          AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT_ID}:root` }, Action: 'sts:AssumeRole' }] }),
+        }),
+      );
+      const result = await cli('preflight');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`warning trust: the apply would drop 1 principal(s) from the trust policy: AWS ${HAND_ADDED}`);
+      expect(result.stdout).toMatch(/0 blocking, \d+ warnings: nothing blocks the apply/);
+    });
+  });
+
+  describe('verify', () => {
+    beforeAll(async () => {
+      // People, as the discover output asks for; then the whole rollout.
+      writeFileSync(ws.configPath, `${readFileSync(ws.configPath, 'utf8')}identity:\n  groups:\n    - name: admins\n      users: [alice]\n      accounts: ["*"]\n`);
+      await ws.synth({ frozen: true });
+      await applyAll(ws);
+    });
+
+    it('reports no drift after the apply (exit 0)', async () => {
+      const result = await cli('verify');
+      expect(result.stdout).toContain(`verify: ${MEMBERS + 1} accounts in organization ${org.id}; no drift`);
+      expect(result.code).toBe(0);
+    });
+
+    it('reports the drift of a trust policy edited through the SDK, for that account only (exit 1, --format json)', async () => {
+      const edited = memberId(12);
+      await trustHandAddedPrincipal(e2e, edited);
+      const result = await cli('verify', '--format', 'json');
+      expect(result.code).toBe(1);
+      const report = jsonOf<{ drift: boolean; accounts: Drift[] }>(result);
+      expect(report.drift).toBe(true);
+      const drifted = report.accounts.filter((a) => a.drift.length);
+      expect(drifted.map((a) => a.account)).toEqual([memberName(12)]);
+      expect(drifted[0].drift.join('\n')).toContain(HAND_ADDED);
+    });
+
+    it('reports an account moved out of its OU and an identity group whose member was removed', async () => {
+      const moved = memberId(13);
+      await new OrganizationsClient(e2e.sdk()).send(new MoveAccountCommand({ AccountId: moved, SourceParentId: org.ouIds.get(org.ouOf.get(memberName(13))!)!, DestinationParentId: org.rootId }));
+      await (await iamIn(e2e, org.identity.id)).send(new RemoveUserFromGroupCommand({ GroupName: 'admins', UserName: 'alice' }));
+      const result = await cli('verify');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`${memberName(13)} (${moved}): drift\n  - in the root; the config says OU ${org.ouOf.get(memberName(13))}`);
+      expect(result.stdout).toContain(`IAM (${org.identity.id}): drift\n  - group admins: members (none); synthesized alice`);
+      expect(result.stdout).toContain(`verify: ${MEMBERS + 1} accounts in organization ${org.id}; 3 with drift`);
+    });
+  });
+});

@@ -21,6 +21,7 @@ const FULL = {
   ],
   management: { groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: ['user1'] },
   identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'] }] },
+  terraform: { awsProviderVersion: '>= 5.100.0, < 7.0.0' },
 };
 const BACKENDS: Record<string, object> = {
   local: { type: 'local' },

@@ -25,12 +25,14 @@ const accountId = z
   .string({ error: 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"' })
   .regex(ACCOUNT_ID, { error: (iss) => `must be exactly 12 digits, e.g. "123456789012" (got "${String(iss.input)}")` });
 
+// Length checks abort the field: a regex never runs on an overlong string (V8's backtracking
+// stack overflows on a megabyte-long run, which would end in a stack trace instead of a message).
 const iamName = (kind: keyof typeof NAME_RULES) => {
   const rule = NAME_RULES[kind];
   return z
     .string({ error: `must be ${rule.what}` })
     .min(1, { error: `must be ${rule.what}: 1-${rule.max} characters` })
-    .max(rule.max, { error: `must be ${rule.what}: at most ${rule.max} characters` })
+    .max(rule.max, { error: `must be ${rule.what}: at most ${rule.max} characters`, abort: true })
     .regex(IAM_NAME_CHARS, {
       error: (iss) => `must be ${rule.what}: only letters, digits and +=,.@_- (got "${String(iss.input)}")`,
     });
@@ -39,13 +41,13 @@ const iamName = (kind: keyof typeof NAME_RULES) => {
 const email = z
   .string({ error: 'must be an email address' })
   .min(6, { error: 'must be an email address of 6-64 characters' })
-  .max(64, { error: 'must be an email address of 6-64 characters' })
+  .max(64, { error: 'must be an email address of 6-64 characters', abort: true })
   .regex(EMAIL, { error: (iss) => `must be an email address like aws-prod@example.com (got "${String(iss.input)}")` });
 
 const accountName = z
   .string({ error: 'must be an account name' })
   .min(1, { error: 'must be an account name of 1-50 characters' })
-  .max(50, { error: 'must be an account name of 1-50 characters' })
+  .max(50, { error: 'must be an account name of 1-50 characters', abort: true })
   .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters other than " \\ $ { }' });
 
 const tags = nameTableSchema(
@@ -91,7 +93,7 @@ export interface OrganizationalUnitInput {
 const ouName = z
   .string({ error: 'must be an OU name' })
   .min(1, { error: 'must be an OU name of 1-128 characters' })
-  .max(128, { error: 'must be an OU name of 1-128 characters' })
+  .max(128, { error: 'must be an OU name of 1-128 characters', abort: true })
   .refine((s) => !s.includes('/'), { error: 'must not contain "/" (it separates OU path segments)' });
 
 export const organizationalUnitSchema: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
@@ -144,19 +146,22 @@ const backendSchema = z.discriminatedUnion(
       type: z.literal('s3'),
       bucket: z
         .string({ error: 'must name the S3 bucket for Terraform state' })
+        .max(63, { error: 'must be an S3 bucket name of 3-63 characters', abort: true })
         .regex(S3_BUCKET, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit' }),
-      region: z.string({ error: 'must be an AWS region such as us-east-1' }).regex(AWS_REGION, { error: 'must be an AWS region such as us-east-1' }),
-      keyPrefix: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, { error: 'must be an S3 key prefix without spaces' }).default('org-trust'),
+      region: z.string({ error: 'must be an AWS region such as us-east-1' }).max(32, { error: 'must be an AWS region such as us-east-1', abort: true }).regex(AWS_REGION, { error: 'must be an AWS region such as us-east-1' }),
+      keyPrefix: z.string().max(512, { error: 'must be an S3 key prefix of at most 512 characters', abort: true }).regex(/^[A-Za-z0-9!_.*'()/-]*$/, { error: 'must be an S3 key prefix without spaces' }).default('org-trust'),
       useLockfile: z.boolean().default(true),
     }),
     z.strictObject({
       type: z.literal('cloud'),
       organization: z
         .string({ error: 'must name the Terraform Cloud organization' })
+        .max(64, { error: 'must be a Terraform Cloud organization name of at most 64 characters', abort: true })
         .regex(TFC_ORGANIZATION, { error: 'must be a Terraform Cloud organization name: letters, digits, - and _' }),
-      hostname: z.string().regex(HOSTNAME, { error: 'must be a host name such as app.terraform.io' }).default('app.terraform.io'),
+      hostname: z.string().max(253, { error: 'must be a host name of at most 253 characters', abort: true }).regex(HOSTNAME, { error: 'must be a host name such as app.terraform.io' }).default('app.terraform.io'),
       workspacePrefix: z
         .string()
+        .max(64, { error: 'must be a workspace prefix of at most 64 characters (workspace names have 90)', abort: true })
         .regex(/^[A-Za-z0-9_-]*$/, { error: 'must be letters, digits, - and _ (workspace names allow no others)' })
         .default('org-trust-'),
     }),
@@ -186,6 +191,7 @@ export const orgConfigSchema = z.strictObject({
     id: z.string().regex(ORGANIZATION_ID, { error: 'must be an organization id such as o-a1b2c3d4e5' }).optional(),
     region: z
       .string({ error: 'must be an AWS region such as us-east-1' })
+      .max(32, { error: 'must be an AWS region such as us-east-1', abort: true })
       .regex(AWS_REGION, { error: (iss) => `must be an AWS region such as us-east-1 (got "${String(iss.input)}")` })
       .refine((region) => partitionOf(region) === SUPPORTED_PARTITION, {
         error: (iss) =>

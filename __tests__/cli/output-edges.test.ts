@@ -59,6 +59,9 @@ describe('output edges', () => {
     ['OU path', (big: string) => exampleYaml().replace('ou: Workloads/Dev', `ou: ${big}`)],
     ['tag key (in the field path)', (big: string) => exampleYaml().replace('tags: { CostCenter: "42" }', `tags: { ${big}: "42" }`)],
     ['group account', (big: string) => exampleYaml().replace('accounts: [ACCOUNT02]', `accounts: [${big}]`)],
+    ['email', (big: string) => exampleYaml().replace('email: aws-account02@example.com', `email: ${big}@example.com`)],
+    ['S3 key prefix', (big: string) => `${exampleYaml()}\nbackend: { type: s3, bucket: state-bucket, region: us-east-1, keyPrefix: ${big} }\n`],
+    ['Terraform Cloud workspace prefix', (big: string) => `${exampleYaml()}\nbackend: { type: cloud, organization: acme, workspacePrefix: ${big} }\n`],
   ])('a 5 MB %s is not echoed back whole', (_what, edit) => {
     const message = errorOf(edit('x'.repeat(5_000_000)));
     expect(message.length).toBeLessThan(3_000);

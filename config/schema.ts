@@ -136,6 +136,16 @@ const identityGroupSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * A string held to a pattern, its length checked first so that the regex never runs on an
+ * overlong input. `what` completes "must be ...".
+ */
+const boundedPattern = (what: string, max: number, pattern: RegExp) =>
+  z
+    .string({ error: `must be ${what}` })
+    .max(max, { error: `must be ${what} of at most ${max} characters`, abort: true })
+    .regex(pattern, { error: `must be ${what}` });
+
 // Backend settings are written where Terraform allows no expressions, so they cannot be
 // escaped like other config strings: they are held to the names the services accept.
 const backendSchema = z.discriminatedUnion(
@@ -144,26 +154,17 @@ const backendSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('local') }),
     z.strictObject({
       type: z.literal('s3'),
-      bucket: z
-        .string({ error: 'must name the S3 bucket for Terraform state' })
-        .max(63, { error: 'must be an S3 bucket name of 3-63 characters', abort: true })
-        .regex(S3_BUCKET, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit' }),
-      region: z.string({ error: 'must be an AWS region such as us-east-1' }).max(32, { error: 'must be an AWS region such as us-east-1', abort: true }).regex(AWS_REGION, { error: 'must be an AWS region such as us-east-1' }),
-      keyPrefix: z.string().max(512, { error: 'must be an S3 key prefix of at most 512 characters', abort: true }).regex(/^[A-Za-z0-9!_.*'()/-]*$/, { error: 'must be an S3 key prefix without spaces' }).default('org-trust'),
+      bucket: boundedPattern('an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit', 63, S3_BUCKET),
+      region: boundedPattern('an AWS region such as us-east-1', 32, AWS_REGION),
+      keyPrefix: boundedPattern('an S3 key prefix without spaces', 512, /^[A-Za-z0-9!_.*'()/-]*$/).default('org-trust'),
       useLockfile: z.boolean().default(true),
     }),
     z.strictObject({
       type: z.literal('cloud'),
-      organization: z
-        .string({ error: 'must name the Terraform Cloud organization' })
-        .max(64, { error: 'must be a Terraform Cloud organization name of at most 64 characters', abort: true })
-        .regex(TFC_ORGANIZATION, { error: 'must be a Terraform Cloud organization name: letters, digits, - and _' }),
-      hostname: z.string().max(253, { error: 'must be a host name of at most 253 characters', abort: true }).regex(HOSTNAME, { error: 'must be a host name such as app.terraform.io' }).default('app.terraform.io'),
-      workspacePrefix: z
-        .string()
-        .max(64, { error: 'must be a workspace prefix of at most 64 characters (workspace names have 90)', abort: true })
-        .regex(/^[A-Za-z0-9_-]*$/, { error: 'must be letters, digits, - and _ (workspace names allow no others)' })
-        .default('org-trust-'),
+      organization: boundedPattern('a Terraform Cloud organization name: letters, digits, - and _', 64, TFC_ORGANIZATION),
+      hostname: boundedPattern('a host name such as app.terraform.io', 253, HOSTNAME).default('app.terraform.io'),
+      // Workspace names allow 90 characters; the stack name follows the prefix.
+      workspacePrefix: boundedPattern('letters, digits, - and _ (workspace names allow no others)', 64, /^[A-Za-z0-9_-]*$/).default('org-trust-'),
     }),
   ],
   { error: 'must have type local, s3 or cloud' },

@@ -182,6 +182,8 @@ const VERSION_CONSTRAINT = /^\s*(=|!=|>=|<=|>|<|~>)?\s*v?\d+(\.\d+){0,2}(-[0-9A-
 
 const awsProviderVersion = z
   .string({ error: 'must be a Terraform version constraint such as ">= 5.100.0, < 7.0.0"' })
+  // Bounded before the pattern runs: its adjacent \s* make a long run of spaces take quadratic time.
+  .max(256, { error: 'must be a Terraform version constraint of at most 256 characters', abort: true })
   .refine((s) => s.split(',').every((part) => VERSION_CONSTRAINT.test(part)), {
     error: (iss) => `must be a Terraform version constraint such as ">= 5.100.0, < 7.0.0" or "~> 6.0" (got "${String(iss.input)}")`,
   });

@@ -239,26 +239,7 @@ export class IamEvaluator {
     if (query.mfa !== 'absent') context['aws:MultiFactorAuthPresent'] = String(query.mfa);
     if (query.mfa === true) context['aws:MultiFactorAuthAge'] = String(query.mfaAgeSeconds ?? 300);
 
-    const response = await runSimulation(
-      {
-        request: {
-          principal: principalArn,
-          action: 'sts:AssumeRole',
-          resource: { resource: `arn:aws:iam::${target}:role/${roleName}`, accountId: target },
-          contextVariables: context,
-        },
-        identityPolicies: this.identityPolicies(principal, principalAccount).map((policy, i) => ({ name: `p${i}`, policy })),
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-        resourcePolicy: trust,
-      },
-      {},
-    );
-    if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
-    if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
-    const ignored = response.result.ignoredContextKeys ?? [];
-    if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
-    return response.overallResult;
+    return simulateAssume({ principal: principalArn, action: 'sts:AssumeRole', target, roleName, context, identityPolicies: this.identityPolicies(principal, principalAccount), trust });
   }
 
   /** May a web identity, a SAML assertion or a service assume the role (no identity policy involved)? */
@@ -287,21 +268,7 @@ export class IamEvaluator {
       if (query.sourceAccount) context['aws:SourceAccount'] = query.sourceAccount;
       if (query.sourceArn) context['aws:SourceArn'] = query.sourceArn;
     }
-    const response = await runSimulation(
-      {
-        request: { principal, action, resource: { resource: `arn:aws:iam::${target}:role/${roleName}`, accountId: target }, contextVariables: context },
-        identityPolicies: [],
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-        resourcePolicy: trust,
-      },
-      {},
-    );
-    if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
-    if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
-    const ignored = response.result.ignoredContextKeys ?? [];
-    if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
-    return response.overallResult === 'Allowed';
+    return (await simulateAssume({ principal, action, target, roleName, context, identityPolicies: [], trust })) === 'Allowed';
   }
 
   /**
@@ -426,6 +393,41 @@ export class IamEvaluator {
       this.accountIam(accountOf(res)).roles.set(String(res.name), resolveTemplate(String(res.assume_role_policy), this.values));
     }
   }
+}
+
+/**
+ * One assume-role request through iam-simulate, with the role's trust policy as its resource
+ * policy. A context key the simulator would ignore is an error: a proof must not rest on it.
+ */
+async function simulateAssume(req: {
+  principal: string;
+  action: string;
+  target: string;
+  roleName: string;
+  context: Record<string, string>;
+  identityPolicies: readonly PolicyDocument[];
+  trust: PolicyDocument;
+}): Promise<EvaluationResult> {
+  const response = await runSimulation(
+    {
+      request: {
+        principal: req.principal,
+        action: req.action,
+        resource: { resource: `arn:aws:iam::${req.target}:role/${req.roleName}`, accountId: req.target },
+        contextVariables: req.context,
+      },
+      identityPolicies: req.identityPolicies.map((policy, i) => ({ name: `p${i}`, policy })),
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: req.trust,
+    },
+    {},
+  );
+  if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
+  if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
+  const ignored = response.result.ignoredContextKeys ?? [];
+  if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
+  return response.overallResult;
 }
 
 /** Provider reference ('aws' or 'aws.ALIAS') to the account it works in. */

@@ -4,11 +4,13 @@ import type { AccessDiff } from '../../cli/access-diff';
 import { accessReport } from '../../cli/access-matrix';
 import { readAccessModel } from '../../cli/access-model';
 import { reportDiffCommand } from '../../cli/commands/report-diff';
+import { validateCommand } from '../../cli/commands/validate';
 import { renderMermaid } from '../../cli/mermaid';
 import { renderMarkdownReport } from '../../cli/report-markdown';
 import { exampleYaml } from '../helpers/example';
 import { synthYaml } from '../helpers/synth';
 import { synthPair } from './synth-pair';
+import { tempOrg } from './temp-org';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'declared-principals.yaml'), 'utf8');
 const synth = synthYaml(EXAMPLE);
@@ -90,5 +92,23 @@ describe('report --base: declared principals entering and leaving trust policies
     expect(diff.trust.left.map((t) => [t.account, t.name])).toEqual([['ACCOUNT01', 'GithubDeploy']]);
     expect(diff.trust.entered).toEqual([]);
     expect(diff.accessGrew).toBe(false);
+  });
+});
+
+describe('validate: declared principals', () => {
+  const text = validateCommand({ config: tempOrg(EXAMPLE, { synth: false }).configPath });
+
+  it('summarizes each declaration: kind, principal and conditions, scope and how many members it reaches', () => {
+    expect(text).toContain('Declared principals (trust.principals): 6, trusted beside the management root and identity users');
+    expect(text).toContain('  BreakGlass (aws): arn:aws:iam::444455556666:role/break-glass (MFA required); every member account: 4 member accounts');
+    expect(text).toContain('  GithubDeploy (oidc): OIDC provider token.actions.githubusercontent.com of each account; sub repo:acme/infrastructure:ref:refs/heads/main; aud sts.amazonaws.com; OU Workloads/Prod (and below): 2 member accounts');
+    expect(text).toContain('  CiRunner (aws): arn:aws:iam::777788889999:role/ci/runner (machine role: no MFA condition); account ACCOUNT02: 1 member account');
+  });
+
+  it('warns that the OIDC and SAML providers must exist before the apply, and about a scope that reaches no account', () => {
+    expect(text).toMatch(/declared principal "GithubDeploy": the OIDC provider token\.actions\.githubusercontent\.com must exist in every account of its scope/);
+    expect(text).toMatch(/declared principal "Okta": the SAML provider okta must exist/);
+    const empty = validateCommand({ config: tempOrg(EXAMPLE.replace('scope: { ous: [Security] }', 'scope: { ous: [Workloads/Dev] }').replace('    ou: Workloads/Dev\n', ''), { synth: false }).configPath });
+    expect(empty).toContain('declared principal "Okta" reaches no active member account (OU Workloads/Dev (and below))');
   });
 });

@@ -31,7 +31,10 @@ function accessTable(changes: readonly AccessChange[]): string[] {
 }
 
 function trustRows(changes: readonly TrustChange[], change: string): string[][] {
-  return changes.map((t) => [t.account, t.role, `\`${t.principal}\``, t.mfa ? 'MFA' : 'no MFA condition', change]);
+  // A declared principal by its name: the ARN alone says little ("arn:aws:iam::ID:oidc-provider/...").
+  const who = (t: TrustChange) => `${t.name ? `${t.name} (declared): ` : ''}\`${t.principal}\``;
+  const mfa = (t: TrustChange) => (t.type ? (t.type === 'Service' ? 'service' : 'federated') : t.mfa ? 'MFA' : 'no MFA condition');
+  return changes.map((t) => [t.account, t.role, who(t), mfa(t), change]);
 }
 
 /** One line per kind of change: what a reviewer reads first. */
@@ -39,14 +42,16 @@ function summary(diff: AccessDiff): string[] {
   const a = diff.accounts;
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const principals = (changes: readonly { principal: string }[]) => count(new Set(changes.map((c) => c.principal)).size, 'principal');
+  // A declaration names one principal, whose ARN differs per account (each account's own OIDC provider).
+  const trusted = (changes: readonly TrustChange[]) => count(new Set(changes.map((c) => (c.name ? `declared ${c.name}` : c.principal))).size, 'principal');
   const lines = [
     diff.access.gained.length && `Access gained: ${diff.access.gained.length} (${principals(diff.access.gained)})`,
     diff.access.lost.length && `Access lost: ${diff.access.lost.length} (${principals(diff.access.lost)})`,
     ...diff.membership.map((m) => `${m.user} ${m.change === 'joined' ? 'joins' : 'leaves'} ${m.side} group ${m.group}`),
     ...diff.principals.added.map((p) => `New ${p.replace('-', ' ').replace(':', ' ')}`),
     ...diff.principals.removed.map((p) => `Removed ${p.replace('-', ' ').replace(':', ' ')}`),
-    diff.trust.entered.length && `Trust policies: ${count(diff.trust.entered.length, 'entry', 'entries')} added (${principals(diff.trust.entered)})`,
-    diff.trust.left.length && `Trust policies: ${count(diff.trust.left.length, 'entry', 'entries')} removed (${principals(diff.trust.left)})`,
+    diff.trust.entered.length && `Trust policies: ${count(diff.trust.entered.length, 'entry', 'entries')} added (${trusted(diff.trust.entered)})`,
+    diff.trust.left.length && `Trust policies: ${count(diff.trust.left.length, 'entry', 'entries')} removed (${trusted(diff.trust.left)})`,
     ...a.created.map((c) => `Account ${c.account} created in ${c.ou}`),
     ...a.imported.map((c) => `Account ${c.account} (${c.id}) imported in ${c.ou}`),
     ...a.renamed.map((c) => `Account ${c.from} renamed to ${c.to}`),

@@ -39,6 +39,10 @@ export interface TrustChange {
   readonly account: string;
   readonly role: string;
   readonly principal: string;
+  /** Federated or Service; absent for AWS principals. */
+  readonly type?: TrustPrincipal['type'];
+  /** The declaration's name where trust.principals declared the principal. */
+  readonly name?: string;
   readonly mfa: boolean;
   readonly conditions?: TrustPrincipal['conditions'];
 }
@@ -116,7 +120,7 @@ function accessChanges(base: Map<string, Target>, head: Map<string, Target>, pri
   return { gained, lost };
 }
 
-const trustKey = (t: TrustPrincipal) => JSON.stringify([t.principal, t.mfa, t.conditions ?? null]);
+const trustKey = (t: TrustPrincipal) => JSON.stringify([t.principal, t.name ?? null, t.mfa, t.conditions ?? null]);
 
 function trustChanges(base: Map<string, Target>, head: Map<string, Target>) {
   const entered: TrustChange[] = [];
@@ -125,6 +129,8 @@ function trustChanges(base: Map<string, Target>, head: Map<string, Target>) {
     account: target.account,
     role: target.role,
     principal: t.principal,
+    ...(t.type ? { type: t.type } : {}),
+    ...(t.name ? { name: t.name } : {}),
     mfa: t.mfa,
     ...(t.conditions ? { conditions: t.conditions } : {}),
   });

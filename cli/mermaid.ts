@@ -38,14 +38,16 @@ function sources(report: AccessReport): Source[] {
   const roots = new Map<string, { accounts: Set<string>; mfa: boolean }>();
   for (const account of report.accounts) {
     for (const t of account.trust) {
-      const entry = roots.get(t.principal) ?? { accounts: new Set<string>(), mfa: true };
+      // A declared principal is one node whatever account-specific ARN (its own OIDC provider) each role names.
+      const label = t.name ? `declared ${t.name} (${t.type === 'Federated' ? 'federated' : t.type === 'Service' ? 'service' : 'role or user'})` : `trusted: ${t.principal}`;
+      const entry = roots.get(label) ?? { accounts: new Set<string>(), mfa: true };
       entry.accounts.add(account.name);
       entry.mfa &&= t.mfa;
-      roots.set(t.principal, entry);
+      roots.set(label, entry);
     }
   }
-  for (const [principal, { accounts, mfa }] of [...roots].sort()) {
-    out.push({ label: `trusted: ${principal}`, accounts, mfa, trustOnly: true });
+  for (const [label, { accounts, mfa }] of [...roots].sort()) {
+    out.push({ label, accounts, mfa, trustOnly: true });
   }
   return out;
 }

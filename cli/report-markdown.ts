@@ -17,12 +17,37 @@ function accountsSummary(report: AccessReport, row: Readonly<Record<string, Acce
 
 function trustText(t: TrustPrincipal, config: OrgConfig): string {
   if (t.principal === '*') return '**anyone (`*`)**';
+  if (t.name) return declaredText(t);
   const who =
     t.account === 'management' ? 'management account' : t.account === config.identityAccount.name ? `identity account ${t.account}` : t.account ? `**account ${t.account}**` : '**outside the organization**';
-  const extra = Object.entries(t.conditions ?? {})
-    .flatMap(([op, kv]) => Object.entries(kv).map(([k, v]) => `${op} ${k} ${JSON.stringify(v)}`))
-    .filter((c) => !/MultiFactorAuthPresent/.test(c));
+  const extra = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent/.test(c));
   return `\`${t.principal}\` (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
+}
+
+/** The conditions of a statement, one "Operator key value" each. */
+const conditionTexts = (t: TrustPrincipal) => Object.entries(t.conditions ?? {}).flatMap(([op, kv]) => Object.entries(kv).map(([k, v]) => `${op} ${k} ${JSON.stringify(v)}`));
+
+/** A declared principal (trust.principals): its name, what it is, and every condition it is held to. */
+function declaredText(t: TrustPrincipal): string {
+  const what = t.type === 'Federated' ? 'federated' : t.type === 'Service' ? 'service' : t.mfa ? 'MFA' : 'no MFA condition';
+  const conditions = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent|aws:PrincipalArn/.test(c));
+  return `**${t.name}** (declared): \`${t.principal}\` (${what}${conditions.length ? `; ${conditions.join(', ')}` : ''})`;
+}
+
+/** One row per declaration: where its statement is, read from the synthesized trust policies. */
+function declaredRows(report: AccessReport): string[] {
+  const byName = new Map<string, { t: TrustPrincipal; accounts: string[] }>();
+  for (const a of report.accounts) {
+    for (const t of a.trust.filter((x) => x.name)) {
+      const entry = byName.get(t.name!) ?? { t, accounts: [] };
+      entry.accounts.push(a.name);
+      byName.set(t.name!, entry);
+    }
+  }
+  return [...byName.values()].map(({ t, accounts }) => {
+    const where = accounts.length === report.accounts.length ? `all ${accounts.length} member accounts` : accounts.length > 10 ? `${accounts.length} accounts: ${accounts.slice(0, 10).join(', ')}, …` : accounts.join(', ');
+    return `| ${cell(t.name!)} | ${cell(declaredText(t))} | ${cell(where)} |`;
+  });
 }
 
 /**
@@ -35,7 +60,7 @@ export function trustRewriteWarning(role: string): string[] {
     `**Applying a trust stack replaces the whole trust policy of \`${role}\` in each account below with exactly these principals.** ` +
       'Principals added to it by hand or by another tool (a break-glass role, a CI role, an auditor) are removed by the first apply, without a warning from Terraform. ' +
       `Before applying, read the live policy (\`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument\` in each member account, or the \`assume_role_policy\` change in \`terraform plan\`) ` +
-      'and move such access to a role of its own: the config has no setting for extra principals.',
+      'and declare what must stay in `trust.principals` (docs/declared-principals.md), or move it to a role of its own.',
   ];
 }
 
@@ -87,6 +112,11 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   out.push('| Account | Stack | Role | Trusted principals |', '|---|---|---|---|');
   for (const a of report.accounts) {
     out.push(`| ${cell(a.name)} | ${a.stack} | ${cell(a.role)} | ${cell(a.trust.map((t) => trustText(t, config)).join('<br>'))} |`);
+  }
+  const declared = declaredRows(report);
+  if (declared.length) {
+    out.push('', '### Declared principals', '', 'Trusted because `trust.principals` declares them, each in the accounts of its scope and only with these conditions.', '');
+    out.push('| Name | Principal and conditions | Member roles that trust it |', '|---|---|---|', ...declared);
   }
   const noManagement = report.accounts.filter((a) => !a.trust.some((t) => t.account === 'management' && !t.mfa));
   if (noManagement.length) out.push('', `**Warning: the role no longer trusts the management account in ${noManagement.map((a) => a.name).join(', ')}: Terraform would lose access.**`);

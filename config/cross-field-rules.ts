@@ -3,6 +3,7 @@ import { formatPath } from './config-error';
 import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
 import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';
+import { declaredPrincipalIssues } from './principal-rules';
 import { renameIssues } from './rename-rules';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
@@ -19,6 +20,7 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...organizationalUnitLifecycleIssues(config),
     ...mfaIssues(config),
     ...awsLimitIssues(config),
+    ...declaredPrincipalIssues(config),
   ];
 }
 

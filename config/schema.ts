@@ -15,6 +15,7 @@ import {
   TFC_ORGANIZATION,
 } from './iam-names';
 import { nameTable, nameTableSchema } from './name-table';
+import { declaredPrincipalSchema } from './principal-schema';
 
 /**
  * The schema of org.yaml, as in shared/DESIGN.md. Every object is strict, so a typo in a
@@ -233,6 +234,8 @@ export const orgConfigSchema = z.strictObject({
         .min(1, { error: 'must be at least 1' })
         .max(100, { error: 'must be at most 100 (each account is one AWS provider process during plan)' })
         .default(10),
+      /** Extra principals the member roles trust, each where its scope says (config/declared-principals.ts). */
+      principals: z.array(declaredPrincipalSchema, { error: 'must be a list of declared principals' }).default([]),
     })
     .prefault({}),
   terraform: z

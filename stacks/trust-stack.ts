@@ -10,6 +10,8 @@ import { requireAwsProvider } from '../constructs/provider-version';
 import { configureStateBackend } from '../constructs/state-backend';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { identityMfa } from '../policies/mfa-condition';
+import { declaredPrincipalsFor, SELF } from '../config/declared-principals';
+import { ACCOUNT_ID } from '../config/iam-names';
 
 /**
  * One shard of member accounts (at most trust.shardSize): per account a provider alias
@@ -27,10 +29,15 @@ export class TrustStack extends TerraformStack {
     requireAwsProvider(this, config.terraform.awsProviderVersion);
     const ids = new AccountIdSource(this, config.backend);
     const identityAccountId = ids.idOf(config.identityAccount);
+    const byName = new Map([config.identityAccount, ...config.accounts].map((a) => [a.name, a]));
     for (const account of accounts) {
+      const accountId = ids.idOf(account);
+      // Account references of declarations: "self" is this account, names go through the same id source.
+      const accountIdOf = (ref: string) => (ref === SELF ? accountId : ACCOUNT_ID.test(ref) ? ref : ids.idOf(byName.get(ref)!));
       new MemberRoleTrust(this, keyedConstructId('member', account.key), {
         account,
-        accountId: ids.idOf(account),
+        accountId,
+        declared: { principals: declaredPrincipalsFor(config.trust.principals, account), context: { accountId, accountIdOf } },
         roleName: config.organization.crossAccountRoleName,
         region: config.organization.region,
         managementAccountId: config.organization.managementAccountId,

@@ -51,7 +51,7 @@ const cases = patterns.flatMap((steps) => PAYLOADS.flatMap((p) => casesFor(steps
 describe('config strings reach Terraform as literals (invariant 8)', () => {
   it('the schema walk finds the fields, including ones nobody listed by hand', () => {
     const names = patterns.map(describePattern);
-    expect(names).toEqual(expect.arrayContaining(['accounts[].tags{key}', 'accounts[].tags{value}', 'identityAccount.email', 'backend<s3>.bucket', 'organization.organizationalUnits[].children[].name']));
+    expect(names).toEqual(expect.arrayContaining(['accounts[].tags{key}', 'accounts[].tags{value}', 'identityAccount.email', 'backend<s3>.bucket', 'organization.organizationalUnits[].children[].name', 'trust.principals[]<oidc>.subjects[]', 'trust.principals[]<service>.sourceArns[]']));
     expect(names.length).toBeGreaterThanOrEqual(30);
   });
 

@@ -5,7 +5,8 @@ import { lockFileWouldChange, lockPathFor, lockWriteTarget, readLock } from './l
 import { checkLockOrganization, checkLockPresent } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
 import { checkPlacementAgainstState } from './state-placement';
-import { planOrg, type OrgPlan, type ShardLock } from './trust-shards';
+import type { ShardLock } from './lock-format';
+import { planOrg, type OrgPlan } from './org-plan';
 
 /** The config path when neither ORG_CONFIG nor --config says otherwise. */
 export const DEFAULT_CONFIG = 'org.yaml';

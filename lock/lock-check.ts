@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/config-error';
-import type { OrgPlan } from './trust-shards';
+import type { OrgPlan } from './org-plan';
 
 /**
  * Refuses a synth that would lose track of an account or an OU, and, when frozen (CI), one

@@ -6,7 +6,7 @@ import { ACCOUNT_ID } from '../config/iam-names';
 import { nameTableSchema } from '../config/name-table';
 import { EMPTY_HISTORY, isEmptyHistory, type LockHistory } from './history';
 import { lockSeal } from './lock-seal';
-import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './trust-shards';
+import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './lock-format';
 
 const key = z.string().min(1);
 /** As synth names them: trust-1, trust-2, ...; `trust-0` or `trust-007` can only come from a hand edit. */

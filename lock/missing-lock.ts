@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { ConfigError } from '../config/config-error';
 import type { BackendConfig, OrgConfig } from '../config/model';
-import type { ShardLock } from './trust-shards';
+import type { ShardLock } from './lock-format';
 
 /** Set to start a new lock where Terraform state may already exist. */
 export const LOCK_INIT_VARIABLE = 'ORG_LOCK_INIT';

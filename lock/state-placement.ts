@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import type { BackendConfig } from '../config/model';
-import type { OrgPlan } from './trust-shards';
+import type { OrgPlan } from './org-plan';
 
 const TRUST_STATE_FILE = /^terraform\.(trust-[1-9]\d*)\.tfstate$/;
 const MEMBER_ROLE = /^member_(.+)$/;

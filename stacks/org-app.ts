@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { OrgConfig } from '../config/model';
 import { terraformLiterals } from '../constructs/terraform-literal';
-import { planOrg, type OrgPlan } from '../lock/trust-shards';
+import { planOrg, type OrgPlan } from '../lock/org-plan';
 import { IdentityStack } from './identity-stack';
 import { ManagementStack } from './management-stack';
 import { TrustStack } from './trust-stack';

@@ -6,7 +6,7 @@ import type { OrganizationalUnitInput } from '../../config/schema';
 import { addMoves, movedChain } from '../../lock/history';
 import { checkLockChange } from '../../lock/lock-check';
 import { lockFileWouldChange, readLock, writeLock } from '../../lock/lock-file';
-import type { ShardLock } from '../../lock/trust-shards';
+import type { ShardLock } from '../../lock/lock-format';
 import { synthYaml, type StackJson } from '../helpers/synth';
 import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from './org-inputs';
 import { editOus, renameUnit } from './ou-inputs';

@@ -5,7 +5,7 @@ import { ConfigError } from '../../config/config-error';
 import { parseConfig } from '../../config/load-config';
 import type { BackendConfig, OrgConfig } from '../../config/model';
 import { checkLockPresent } from '../../lock/missing-lock';
-import { EMPTY_LOCK, type ShardLock } from '../../lock/trust-shards';
+import { EMPTY_LOCK, type ShardLock } from '../../lock/lock-format';
 import { exampleYaml } from '../helpers/example';
 import { refusal as refuse } from '../helpers/refusal';
 

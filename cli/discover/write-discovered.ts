@@ -3,7 +3,7 @@ import { ConfigError } from '../../config/config-error';
 import { parseConfig } from '../../config/load-config';
 import { checkLockChange } from '../../lock/lock-check';
 import { lockPathFor, readLock, writeLock } from '../../lock/lock-file';
-import { planOrg } from '../../lock/trust-shards';
+import { planOrg } from '../../lock/org-plan';
 import { UsageError } from '../live/usage-error';
 
 /**

@@ -6,11 +6,12 @@ import { ACCOUNT_ID } from '../config/iam-names';
 import { nameTableSchema } from '../config/name-table';
 import { EMPTY_HISTORY, isEmptyHistory, type LockHistory } from './history';
 import { lockSeal } from './lock-seal';
+import { TRUST_STACK_PATTERN } from './stack-naming';
 import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './lock-format';
 
 const key = z.string().min(1);
-/** As synth names them: trust-1, trust-2, ...; `trust-0` or `trust-007` can only come from a hand edit. */
-const stack = z.string().regex(/^trust-[1-9]\d*$/, { error: 'must be a trust stack name as synth writes it (trust-1, trust-2, ...)' });
+/** As synth names them (TRUST_STACK_PATTERN): `trust-0` or `trust-007` can only come from a hand edit. */
+const stack = z.string().regex(TRUST_STACK_PATTERN, { error: 'must be a trust stack name as synth writes it (trust-1, trust-2, ...)' });
 const historySchema = z.strictObject({
   accountMoves: z.array(z.strictObject({ from: key, to: key, stack: stack.optional() })).optional(),
   forgottenAccounts: z.array(z.strictObject({ key, stack, accountId: z.string().regex(ACCOUNT_ID).optional() })).optional(),

@@ -2,15 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { ConfigError } from '../config/config-error';
 import type { BackendConfig, OrgConfig } from '../config/model';
 import type { ShardLock } from './lock-format';
+import { stackOfStateFile } from './state-location';
 
 /** Set to start a new lock where Terraform state may already exist. */
 export const LOCK_INIT_VARIABLE = 'ORG_LOCK_INIT';
 
-const STATE_FILE = /^terraform\..+\.tfstate$/;
-
 /** The directories among `dirs` that hold local state files. */
 export function dirsWithState(dirs: readonly string[]): string[] {
-  return dirs.filter((dir) => existsSync(dir) && readdirSync(dir).some((f) => STATE_FILE.test(f)));
+  return dirs.filter((dir) => existsSync(dir) && readdirSync(dir).some((f) => stackOfStateFile(f) !== undefined));
 }
 
 /**

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { ConfigError, type ConfigIssue } from '../config/config-error';
 import type { BackendConfig } from '../config/model';
 import type { OrgPlan } from './org-plan';
+import { isTrustStackName } from './stack-naming';
+import { stackOfStateFile } from './state-location';
 
-const TRUST_STATE_FILE = /^terraform\.(trust-[1-9]\d*)\.tfstate$/;
 const MEMBER_ROLE = /^member_(.+)$/;
 
 interface StateResource {
@@ -23,8 +24,8 @@ export function memberRolesInState(stateDirs: readonly string[]): Map<string, { 
   const found = new Map<string, { stack: string; file: string }>();
   for (const dir of stateDirs.filter((d) => existsSync(d))) {
     for (const name of readdirSync(dir).sort()) {
-      const stack = TRUST_STATE_FILE.exec(name)?.[1];
-      if (!stack) continue;
+      const stack = stackOfStateFile(name);
+      if (!stack || !isTrustStackName(stack)) continue;
       const file = join(dir, name);
       let resources: readonly StateResource[] = [];
       try {

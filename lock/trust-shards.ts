@@ -3,9 +3,7 @@ import { hasName, nameTable } from '../config/name-table';
 import type { Account } from '../config/model';
 import { EMPTY_HISTORY, nextAccountHistory, type AccountMove, type ForgottenAccount, type LockHistory } from './history';
 import { EMPTY_LOCK, LOCK_VERSION, type LockedAccount, type ShardLock } from './lock-format';
-
-const trustStackName = (n: number) => `trust-${n}`;
-const stackNumber = (name: string) => Number(name.replace(/^trust-/, ''));
+import { trustStackName, trustStackNumber } from './stack-naming';
 
 /** A new name that the lock still holds as another account (e.g. retired, entry not yet deleted). */
 export interface RenameConflict {
@@ -139,7 +137,7 @@ function placeNewcomers(accounts: readonly Account[], placed: Placements, shardS
 /** Stack name to its accounts; a stack whose accounts all left still holds their removed blocks, so it stays. */
 function stacksOf(placed: Placements, history: LockHistory, names: readonly string[], byName: ReadonlyMap<string, Account>) {
   const withHistory = [...placed.values(), ...history.forgottenAccounts.map((f) => f.stack), ...history.accountMoves.flatMap((m) => m.stack ?? [])];
-  const stackNames = [...new Set(withHistory)].sort((a, b) => stackNumber(a) - stackNumber(b));
+  const stackNames = [...new Set(withHistory)].sort((a, b) => trustStackNumber(a)! - trustStackNumber(b)!);
   return new Map(stackNames.map((s) => [s, names.filter((n) => placed.get(n) === s).map((n) => byName.get(n)!)]));
 }
 

@@ -4,7 +4,7 @@ import { groupPolicyName } from '../config/iam-names';
 import { IAM_LIMITS } from '../policies/document';
 import { groupAssumePolicies } from '../policies/identity-group-policy';
 import type { MfaRequirement } from '../policies/mfa-condition';
-import { GroupPolicy } from './managed-policy';
+import { GroupPolicy } from './group-policy';
 
 export interface IdentityGroupProps {
   readonly name: string;

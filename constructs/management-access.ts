@@ -9,7 +9,7 @@ import {
   crossAccountGroupPolicy,
 } from '../policies/management-policies';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
-import { GroupPolicy } from './managed-policy';
+import { GroupPolicy } from './group-policy';
 import { terraformPolicyJson } from './policy-json';
 import { HumanUsers } from './human-users';
 

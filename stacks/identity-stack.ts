@@ -6,7 +6,7 @@ import { AccountIdSource } from '../constructs/account-ids';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
-import { GroupPolicy } from '../constructs/managed-policy';
+import { GroupPolicy } from '../constructs/group-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';

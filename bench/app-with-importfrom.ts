@@ -6,7 +6,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { App } from '../constructs/cdktf';
-import { ImportBlock, type ImportBlockProps } from '../constructs/terraform-blocks';
+import { ImportBlock, type ImportBlockProps } from '../constructs/import-block';
 import { loadConfig } from '../config/load-config';
 import { lockPathFor, readLock } from '../lock/lock-file';
 import { planOrg } from '../lock/org-plan';

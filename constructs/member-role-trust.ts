@@ -5,7 +5,9 @@ import type { Account } from '../config/model';
 import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
 import { crossAccountProvider } from './cross-account-provider';
 import { terraformPolicyJson } from './policy-json';
-import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
+import { ImportBlock } from './import-block';
+import { keyedNames } from './keyed-names';
+import { RemovedBlock } from './removed-block';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   readonly account: Account;
@@ -40,7 +42,7 @@ export class MemberRoleTrust extends Construct {
       region: props.region,
     });
     if (account.retired) {
-      new ForgetBlock(this, 'forget', memberRoleNames.address(account.key));
+      new RemovedBlock(this, 'forget', { from: memberRoleNames.address(account.key) });
       return;
     }
     const role = new IamRole(this, 'role', {

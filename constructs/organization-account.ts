@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import type { Account } from '../config/model';
-import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
+import { ImportBlock } from './import-block';
+import { keyedNames } from './keyed-names';
+import { RemovedBlock } from './removed-block';
 
 export interface OrganizationAccountProps {
   readonly account: Account;
@@ -26,7 +28,7 @@ export class OrganizationAccount extends Construct {
     super(scope, id);
     const { account } = props;
     if (account.retired) {
-      new ForgetBlock(this, 'forget', accountNames.address(account.key));
+      new RemovedBlock(this, 'forget', { from: accountNames.address(account.key) });
       return;
     }
     const hasTags = Object.keys(account.tags).length > 0;

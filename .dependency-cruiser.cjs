@@ -2,7 +2,7 @@
  * The import graph as drawn (npm run check:imports, part of npm test). Layers, low to high:
  *
  *   policies/, config/   pure data: policy documents, the config model and its rules
- *   lock/                the lock file and the plan of trust stacks
+ *   lock/, toolchain/    the lock file and the plan of trust stacks; the Terraform binary synth checks
  *   constructs/          cdktf constructs
  *   stacks/              the stacks, made of constructs
  *   main.ts, cli/, bin/  the cdktf app and the command-line tool
@@ -14,7 +14,7 @@
  */
 const LAYERS = [
   { name: 'policies-config', path: '^(policies|config)/' },
-  { name: 'lock', path: '^lock/' },
+  { name: 'lock-toolchain', path: '^(lock|toolchain)/' },
   { name: 'constructs', path: '^constructs/' },
   { name: 'stacks', path: '^stacks/' },
   { name: 'app-cli', path: '^(main\\.ts$|cli/|bin/)' },

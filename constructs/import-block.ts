@@ -19,7 +19,7 @@ const addressOf = (resource: TerraformResource) => `${resource.terraformResource
 /**
  * A Terraform `import` block. cdktf's own `importFrom` runs `terraform version` once per
  * imported resource at synth (53 s at 1,000 imports); the version is checked once for
- * the whole app instead (see constructs/terraform-version.ts).
+ * the whole app instead (see toolchain/terraform-version.ts).
  */
 export class ImportBlock extends TerraformElement {
   constructor(

@@ -2,7 +2,6 @@ import type { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import type { Account, OrgConfig } from '../config/model';
 import { SELF_SERVICE_GROUP } from '../config/iam-names';
-import { AccountIdSource } from '../constructs/account-ids';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
@@ -28,7 +27,7 @@ export interface IdentityStackProps extends OrgStackProps {
 export class IdentityStack extends OrgStack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
-    const ids = new AccountIdSource(this, props.backend);
+    const ids = this.managementAccountIds(props.backend);
     const roleName = props.crossAccountRoleName;
     crossAccountProvider(this, 'aws', { accountId: ids.idOf(props.identityAccount), roleName, region: props.region });
 

@@ -1,8 +1,10 @@
 import type { Construct } from 'constructs';
 import type { Account, BackendConfig } from '../config/model';
+import { AccountIdSource } from '../constructs/account-id-source';
 import { TerraformStack } from '../constructs/cdktf';
 import { requireAwsProvider } from '../constructs/provider-version';
 import { configureStateBackend } from '../constructs/state-backend';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
 
 /** What every stack of the organization is given. */
 export interface OrgStackProps {
@@ -26,5 +28,10 @@ export abstract class OrgStack extends TerraformStack {
     super(scope, id);
     configureStateBackend(this, props.backend);
     requireAwsProvider(this, props.awsProviderVersion);
+  }
+
+  /** Account ids from the config, else from the management stack's output (for the identity and trust stacks). */
+  protected managementAccountIds(backend: BackendConfig): AccountIdSource {
+    return new AccountIdSource(this, 'account-ids', { backend, stackName: MANAGEMENT_STACK, outputName: ACCOUNT_IDS_OUTPUT });
   }
 }

@@ -1,6 +1,5 @@
 import type { Construct } from 'constructs';
 import type { Account } from '../config/model';
-import { AccountIdSource } from '../constructs/account-ids';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { MemberRoleTrust, memberRoleNames } from '../constructs/member-role-trust';
 import type { AccountMove, ForgottenAccount } from '../lock/history';
@@ -32,7 +31,7 @@ export interface TrustStackProps extends OrgStackProps {
 export class TrustStack extends OrgStack {
   constructor(scope: Construct, id: string, props: TrustStackProps) {
     super(scope, id, props);
-    const ids = new AccountIdSource(this, props.backend);
+    const ids = this.managementAccountIds(props.backend);
     const identityAccountId = ids.idOf(props.identityAccount);
     for (const account of props.accounts) {
       new MemberRoleTrust(this, keyedConstructId('member', account.key), {

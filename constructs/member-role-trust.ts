@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Account } from '../config/model';
-import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
+import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust-policy';
 import { crossAccountProvider } from './cross-account-provider';
 import { terraformPolicyJson } from './policy-json';
 import { ImportBlock } from './import-block';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { resolveAccountIds } from '../../cli/account-ids';
+import { resolveAccountIds } from '../../cli/resolve-account-ids';
 import { CliError } from '../../cli/errors';
 import { parseConfig } from '../../config/load-config';
 import { exampleYaml } from '../helpers/example';

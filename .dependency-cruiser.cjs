@@ -1,6 +1,7 @@
 /**
  * The import graph as drawn (npm run check:imports, part of npm test). Layers, low to high:
  *
+ *   errors/              every error a user can cause, and the one reporter
  *   policies/, config/   pure data: policy documents, the config model and its rules
  *   lock/, toolchain/    the lock file and the plan of trust stacks; the Terraform binary synth checks
  *   constructs/          cdktf constructs
@@ -13,6 +14,7 @@
  * of them.
  */
 const LAYERS = [
+  { name: 'errors', path: '^errors/' },
   { name: 'policies-config', path: '^(policies|config)/' },
   { name: 'lock-toolchain', path: '^(lock|toolchain)/' },
   { name: 'constructs', path: '^constructs/' },

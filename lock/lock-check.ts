@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '../errors/user-errors';
 import type { OrgPlan } from './org-plan';
 
 /**

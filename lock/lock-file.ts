@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '../errors/user-errors';
 import { ACCOUNT_ID } from '../config/iam-names';
 import { nameTableSchema } from '../config/name-table';
 import { EMPTY_HISTORY, isEmptyHistory, type LockHistory } from './history';

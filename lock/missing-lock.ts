@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '../errors/user-errors';
 import type { BackendConfig, OrgConfig } from '../config/model';
 import type { ShardLock } from './lock-format';
 import { stackOfStateFile } from './state-location';

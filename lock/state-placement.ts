@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type ConfigIssue } from '../config/config-error';
+import { ConfigError, type ConfigIssue } from '../errors/user-errors';
 import type { BackendConfig } from '../config/model';
 import type { OrgPlan } from './org-plan';
 import { isTrustStackName } from './stack-naming';

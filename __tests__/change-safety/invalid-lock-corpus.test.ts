@@ -1,6 +1,6 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { checkOrgLock, loadOrg } from '../../lock/load-org';
 import { EXAMPLE_PATH } from '../helpers/example';
 import { refusal } from '../helpers/refusal';

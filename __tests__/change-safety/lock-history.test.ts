@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput } from '../../config/schema';
 import { addMoves, movedChain } from '../../lock/history';

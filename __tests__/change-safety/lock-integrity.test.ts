@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, readlinkSync, lstatSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { lockWriteTarget, readLock, writeLock } from '../../lock/lock-file';
 import { checkLockOrganization } from '../../lock/missing-lock';

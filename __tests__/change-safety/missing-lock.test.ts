@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { BackendConfig, OrgConfig } from '../../config/model';
 import { checkLockPresent } from '../../lock/missing-lock';

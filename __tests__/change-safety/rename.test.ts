@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { checkLockChange } from '../../lock/lock-check';
 import { synthYaml } from '../helpers/synth';
 import { exampleInput, renameMember, toYaml, type OrgInput } from './org-inputs';

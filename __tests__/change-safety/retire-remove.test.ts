@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { generateOrg } from '../../fixtures/generate-org';
 import { checkLockChange } from '../../lock/lock-check';
 import { synthYaml, type StackJson } from '../helpers/synth';

@@ -1,6 +1,6 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { checkOrgLock, loadOrg } from '../../lock/load-org';
 import { memberRolesInState } from '../../lock/state-placement';
 import { EXAMPLE_PATH } from '../helpers/example';

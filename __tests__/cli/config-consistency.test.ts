@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { resolveAccountIds } from '../../cli/resolve-account-ids';
-import { CliError } from '../../cli/errors';
+import { CliError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { exampleYaml } from '../helpers/example';
 import { runMain, tempDir } from '../change-safety/run-main';

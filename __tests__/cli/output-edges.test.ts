@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { runMain, tempDir } from '../change-safety/run-main';

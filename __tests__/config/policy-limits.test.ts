@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { accountsPerPolicy } from '../../policies/identity-group-policy';
 import { runMain, tempDir } from '../change-safety/run-main';

@@ -1,10 +1,10 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { checkLockChange } from '../../lock/lock-check';
 import { lockPathFor, readLock, writeLock } from '../../lock/lock-file';
 import { planOrg } from '../../lock/org-plan';
-import { UsageError } from '../live/usage-error';
+import { UsageError } from '../../errors/user-errors';
 
 /**
  * Writes the discovered org.yaml and its lock. The text is validated as synth would read

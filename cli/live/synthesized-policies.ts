@@ -1,7 +1,7 @@
 import type { Account } from '../../config/model';
 import { memberRoleNames } from '../../constructs/member-role-trust';
 import { IDENTITY_STACK, isTrustStackName } from '../../stacks/stack-names';
-import { CliError } from '../errors';
+import { CliError } from '../../errors/user-errors';
 import type { StackJson } from '../synth-output';
 
 /**

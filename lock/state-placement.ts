@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type ConfigIssue } from '../errors/user-errors';
+import type { ConfigIssue } from '../errors/user-errors';
 import type { BackendConfig } from '../config/model';
 import type { OrgPlan } from './org-plan';
 import { isTrustStackName } from './stack-naming';
@@ -43,13 +43,13 @@ export function memberRolesInState(stateDirs: readonly string[]): Map<string, { 
 }
 
 /**
- * Refuses a plan that puts an account in another trust stack than the one whose local state
+ * Issues for a plan that puts an account in another trust stack than the one whose local state
  * holds its role: Terraform would delete the role from one stack and import it into another.
  * This catches what the lock's seal cannot: a lock of an older version (unsealed) edited by
  * hand, or one rebuilt from scratch. Remote state is not read.
  */
-export function checkPlacementAgainstState(plan: OrgPlan, lockPath: string, backend: BackendConfig, stateDirs: readonly string[]): void {
-  if (backend.type !== 'local') return;
+export function placementIssues(plan: OrgPlan, lockPath: string, backend: BackendConfig, stateDirs: readonly string[]): ConfigIssue[] {
+  if (backend.type !== 'local') return [];
   const inState = memberRolesInState(stateDirs);
   const issues: ConfigIssue[] = [];
   for (const [stack, accounts] of plan.stacks) {
@@ -65,5 +65,5 @@ export function checkPlacementAgainstState(plan: OrgPlan, lockPath: string, back
       }
     }
   }
-  if (issues.length) throw new ConfigError(lockPath, issues);
+  return issues;
 }

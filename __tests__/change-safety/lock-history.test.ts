@@ -4,7 +4,7 @@ import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput } from '../../config/schema';
 import { addMoves, movedChain } from '../../lock/history';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { lockFileWouldChange, readLock, writeLock } from '../../lock/lock-file';
 import type { ShardLock } from '../../lock/lock-format';
 import { synthYaml, type StackJson } from '../helpers/synth';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput } from '../../config/schema';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { readLock, writeLock } from '../../lock/lock-file';
 import { synthYaml, type StackJson } from '../helpers/synth';
 import { exampleInput, toYaml, type OrgInput } from './org-inputs';
@@ -195,7 +195,7 @@ describe('retiring an OU', () => {
 });
 
 describe('removing an OU without retiring it', () => {
-  it('is refused by checkLockChange, naming every path', () => {
+  it('is refused by the lock-change check, naming every path', () => {
     // Lab moves to the root, so that only the OUs leave the config.
     const plan = synthYaml(toYaml(withoutSandbox(baseInput())), lock).stacks.plan;
     expect(plan.removedOrganizationalUnits).toEqual(['Sandbox', 'Sandbox/Experiments']);

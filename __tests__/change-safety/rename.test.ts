@@ -1,5 +1,5 @@
 import { ConfigError } from '../../errors/user-errors';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { synthYaml } from '../helpers/synth';
 import { exampleInput, renameMember, toYaml, type OrgInput } from './org-inputs';
 

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../errors/user-errors';
 import { generateOrg } from '../../fixtures/generate-org';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { synthYaml, type StackJson } from '../helpers/synth';
 import { asInput, retire, toYaml, withoutAccount } from './org-inputs';
 
@@ -19,7 +19,7 @@ const resourceAddresses = (stack: StackJson) =>
 describe('removing an account without retiring it', () => {
   const removed = synthYaml(toYaml(withoutAccount(base, NAME)), first.stacks.plan.lock);
 
-  it('is refused by checkLockChange, naming the account and retired: true', () => {
+  it('is refused by the lock-change check, naming the account and retired: true', () => {
     expect(removed.stacks.plan.removedWithoutRetiring).toEqual([NAME]);
     const check = () => checkLockChange(removed.stacks.plan, 'org.lock.json', { frozen: false });
     expect(check).toThrow(ConfigError);

@@ -6,9 +6,9 @@ import type { OrganizationalUnitInput } from '../../config/schema';
 import { checkLockChange } from '../helpers/lock-change';
 import { readLock, writeLock } from '../../lock/lock-file';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { exampleInput, toYaml, type OrgInput } from './org-inputs';
-import { editOus, renameUnit, unitsOf } from './ou-inputs';
-import { tempDir } from './run-main';
+import { exampleInput, toYaml, type OrgInput } from '../helpers/org-inputs';
+import { editOus, renameUnit, unitsOf } from '../helpers/ou-inputs';
+import { tempDir } from '../helpers/run-main';
 
 const OU = 'aws_organizations_organizational_unit';
 const ouId = (key: string) => `\${${OU}.ou_${key}.id}`;

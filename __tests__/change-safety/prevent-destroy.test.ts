@@ -1,7 +1,7 @@
 import { generateOrg } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { asInput, toYaml } from './org-inputs';
+import { asInput, toYaml } from '../helpers/org-inputs';
 import { isTrustStackName } from '../../stacks/stack-names';
 import { blocksOf } from './stack-walk';
 

@@ -2,7 +2,7 @@ import { ConfigError } from '../../errors/user-errors';
 import { generateOrg } from '../../fixtures/generate-org';
 import { checkLockChange } from '../helpers/lock-change';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { asInput, retire, toYaml, withoutAccount } from './org-inputs';
+import { asInput, retire, toYaml, withoutAccount } from '../helpers/org-inputs';
 
 const base = asInput(generateOrg({ members: 6, shardSize: 2 }));
 // acct-0003 sorts third: trust-2 with shardSize 2. It has an id (importEvery 2), so it has an import block.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { generateOrgYaml } from '../../fixtures/generate-org';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { exampleYaml } from '../helpers/example';
 import { BIN, STACK_LINE, tempOrg } from './temp-org';
 

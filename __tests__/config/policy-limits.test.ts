@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { accountsPerPolicy } from '../../policies/identity-group-policy';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { runBin, STACK_LINE } from '../cli/temp-org';
 
 /**

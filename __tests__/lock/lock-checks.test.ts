@@ -5,8 +5,8 @@ import { ConfigError } from '../../errors/user-errors';
 import { writeLock } from '../../lock/lock-file';
 import { checkOrgLock, loadOrg } from '../../lock/load-org';
 import { planOrg } from '../../lock/org-plan';
-import { exampleInput, toYaml, withoutAccount } from '../change-safety/org-inputs';
-import { tempDir } from '../change-safety/run-main';
+import { exampleInput, toYaml, withoutAccount } from '../helpers/org-inputs';
+import { tempDir } from '../helpers/run-main';
 
 /** checkOrgLock as synth and validate run it, on `yaml` beside a lock planned from `lockYaml`. */
 function checked(yaml: string, lockYaml: string) {

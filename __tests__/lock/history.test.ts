@@ -8,9 +8,9 @@ import { checkLockChange } from '../helpers/lock-change';
 import { lockFileWouldChange, readLock, writeLock } from '../../lock/lock-file';
 import type { ShardLock } from '../../lock/lock-format';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from './org-inputs';
-import { editOus, renameUnit } from './ou-inputs';
-import { tempDir } from './run-main';
+import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from '../helpers/org-inputs';
+import { editOus, renameUnit } from '../helpers/ou-inputs';
+import { tempDir } from '../helpers/run-main';
 
 /**
  * The lock moves forward at synth, not at apply. Its history keeps every rename and every

@@ -6,8 +6,8 @@ import { lockWriteTarget, readLock, writeLock } from '../../lock/lock-file';
 import { lockOrganizationIssues } from '../../lock/missing-lock';
 import type { ShardLock } from '../../lock/lock-format';
 import { planOrg } from '../../lock/org-plan';
-import { exampleInput, toYaml, type OrgInput } from './org-inputs';
-import { tempDir } from './run-main';
+import { exampleInput, toYaml, type OrgInput } from '../helpers/org-inputs';
+import { tempDir } from '../helpers/run-main';
 import { refusal as refuse } from '../helpers/refusal';
 
 /** Names that are special on a plain JavaScript object. */

@@ -17,7 +17,7 @@ import {
 import { nameTable, nameTableSchema } from './name-table';
 
 /**
- * The schema of org.yaml, as in shared/DESIGN.md. Every object is strict, so a typo in a
+ * The schema of org.yaml (README.md, "Config reference"). Every object is strict, so a typo in a
  * key is an error rather than a silently ignored setting.
  */
 

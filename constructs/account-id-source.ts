@@ -15,7 +15,7 @@ export interface AccountIdSourceProps {
 /**
  * Account ids for a stack other than the one that creates the accounts: the config's id where
  * given, else that stack's output read through terraform_remote_state. Never a resource of the
- * consuming stack, so provider configurations are known at plan time (invariant 3).
+ * consuming stack, so provider configurations are known at plan time (I3, docs/invariants.md).
  */
 export class AccountIdSource extends Construct {
   private state?: TerraformRemoteState;

@@ -23,7 +23,7 @@ export interface ManagementAccessProps {
   readonly users: readonly string[];
 }
 
-/** Runbook step 1: the management account's admin group, its policies, users and the account-creating role. */
+/** Runbook step R1 (docs/runbook.md): the management account's admin group, its policies, users and the account-creating role. */
 export class ManagementAccess extends Construct {
   constructor(scope: Construct, id: string, props: ManagementAccessProps) {
     super(scope, id);

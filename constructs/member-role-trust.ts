@@ -21,7 +21,7 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
 export const memberRoleNames = keyedNames('aws_iam_role', 'member');
 
 /**
- * Runbook steps 4-5 for one member account: a provider that assumes the AWS-created
+ * Runbook steps R4-R5 (docs/runbook.md) for one member account: a provider that assumes the AWS-created
  * cross-account role, and that same role imported so that its trust policy names the
  * identity account beside the management account. Only the trust policy is managed: no
  * inline_policy or managed_policy_arns, so the role keeps the permissions AWS gave it, and

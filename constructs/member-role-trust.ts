@@ -10,10 +10,13 @@ import { keyedNames } from './keyed-names';
 import { RemovedBlock } from './removed-block';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
+  /** The member account; a retired one gets a removed block instead of the role. */
   readonly account: Account;
   /** The account's id: literal, or an expression on another stack's outputs. */
   readonly accountId: string;
+  /** The AWS-created role in the account: the provider assumes it, and its trust policy is rewritten. */
   readonly roleName: string;
+  /** The provider's region. */
   readonly region: string;
 }
 

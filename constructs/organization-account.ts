@@ -6,6 +6,7 @@ import { keyedNames } from './keyed-names';
 import { RemovedBlock } from './removed-block';
 
 export interface OrganizationAccountProps {
+  /** The account as configured; created without an id, imported with one, forgotten when retired. */
   readonly account: Account;
   /** Name of the role Organizations creates in a new account. */
   readonly roleName: string;

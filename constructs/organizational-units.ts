@@ -11,6 +11,7 @@ import { RemovedBlock } from './removed-block';
 export interface OrganizationalUnitsProps {
   /** Parents before children, as the config model lists them. */
   readonly units: readonly OrganizationalUnit[];
+  /** The organization, whose root holds the top-level OUs. */
   readonly organization: DataAwsOrganizationsOrganization;
 }
 

@@ -34,8 +34,15 @@ export function loadOrg(configPath: string): LoadedOrg {
 export interface LockCheckOptions {
   /** CI: the lock must not change. */
   readonly frozen: boolean;
-  /** The output directory synth writes to (older versions kept local state beside it). */
+  /**
+   * The output directory synth writes to (older versions kept local state beside it).
+   * @default DEFAULT_OUTDIR (cdktf.out)
+   */
   readonly outdir?: string;
+  /**
+   * Where ORG_LOCK_INIT is read.
+   * @default process.env
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 

@@ -19,6 +19,7 @@ export interface OrgStackProps {
    * account, which the identity and trust stacks assume and whose trust the trust stacks rewrite.
    */
   readonly crossAccountRoleName: string;
+  /** The identity ("IAM") account, where people live. */
   readonly identityAccount: Account;
 }
 

@@ -9,6 +9,7 @@ import type { MfaRequirement } from '../policies/mfa-condition';
 import { OrgStack, type OrgStackProps } from './org-stack';
 
 export interface TrustStackProps extends OrgStackProps {
+  /** The management account, whose root every member role keeps trusting (I1). */
   readonly managementAccountId: string;
   /** What the trust policies ask of people coming from the identity account. */
   readonly identityMfa: MfaRequirement;

@@ -1,5 +1,5 @@
 import { awsLimitIssues } from './aws-limit-rules';
-import { formatPath } from './config-error';
+import { formatPath } from '../errors/user-errors';
 import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
 import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';

@@ -1,4 +1,3 @@
-import type { Account } from './model';
 import type { DeclaredPrincipalInput } from './principal-schema';
 
 /**
@@ -76,13 +75,20 @@ export type DeclaredKind = DeclaredPrincipal['kind'];
 export const SELF = 'self';
 
 /** Sids of the statements every member role has; declared names may not take them. */
+/** What a scope looks at of an account (a structural slice of the model's Account, which imports this module). */
+export interface ScopedAccount {
+  readonly name: string;
+  readonly ou?: string;
+  readonly retired: boolean;
+}
+
 export const RESERVED_SIDS = ['ManagementAccount', 'IdentityAccount'] as const;
 
 /** Whether `ou` is `path` or an OU below it ("Workloads/Prod" is in "Workloads"). */
 export const ouWithin = (ou: string | undefined, path: string): boolean => ou !== undefined && (ou === path || ou.startsWith(`${path}/`));
 
 /** Whether a member account is in a declaration's scope. Retired accounts have no managed role, so none is. */
-export function inScope(scope: PrincipalScope, account: Pick<Account, 'name' | 'ou' | 'retired'>): boolean {
+export function inScope(scope: PrincipalScope, account: ScopedAccount): boolean {
   if (account.retired) return false;
   if ('organization' in scope) return true;
   if ('accounts' in scope) return scope.accounts.includes(account.name);
@@ -90,7 +96,7 @@ export function inScope(scope: PrincipalScope, account: Pick<Account, 'name' | '
 }
 
 /** The declarations that apply to a member account, in config order (the order of their statements). */
-export function declaredPrincipalsFor(principals: readonly DeclaredPrincipal[], account: Pick<Account, 'name' | 'ou' | 'retired'>): DeclaredPrincipal[] {
+export function declaredPrincipalsFor(principals: readonly DeclaredPrincipal[], account: ScopedAccount): DeclaredPrincipal[] {
   return principals.filter((p) => inScope(p.scope, account));
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { ConfigError, type ConfigIssue } from './config-error';
+import { ConfigError, type ConfigIssue } from '../errors/user-errors';
 import { crossFieldIssues } from './cross-field-rules';
 import { policyLimitIssues } from './policy-limit-rules';
 import { trustPolicySizeIssues } from './trust-size-rules';

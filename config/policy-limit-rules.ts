@@ -1,7 +1,7 @@
 import { IAM_LIMITS } from '../policies/document';
 import { accountsPerPolicy, groupAssumePolicies } from '../policies/identity-group-policy';
 import { identityMfa } from '../policies/mfa-condition';
-import type { ConfigIssue } from './config-error';
+import type { ConfigIssue } from '../errors/user-errors';
 import type { OrgConfig } from './model';
 
 /** Any 12 digits: a policy's size depends on how many ids it lists, not on which. */

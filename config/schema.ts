@@ -18,7 +18,7 @@ import { nameTable, nameTableSchema } from './name-table';
 import { declaredPrincipalSchema } from './principal-schema';
 
 /**
- * The schema of org.yaml, as in shared/DESIGN.md. Every object is strict, so a typo in a
+ * The schema of org.yaml (README.md, "Config reference"). Every object is strict, so a typo in a
  * key is an error rather than a silently ignored setting.
  */
 

@@ -1,7 +1,7 @@
 import { IAM_LIMITS, policyJson } from '../policies/document';
-import { memberRoleTrustPolicy } from '../policies/member-role-trust';
+import { memberRoleTrustPolicy } from '../policies/member-role-trust-policy';
 import { identityMfa } from '../policies/mfa-condition';
-import type { ConfigIssue } from './config-error';
+import type { ConfigIssue } from '../errors/user-errors';
 import { declaredPrincipalsFor } from './declared-principals';
 import { ACCOUNT_ID } from './iam-names';
 import { activeAccounts, type OrgConfig } from './model';

@@ -4,15 +4,18 @@ import { groupPolicyName } from '../config/iam-names';
 import { IAM_LIMITS } from '../policies/document';
 import { groupAssumePolicies } from '../policies/identity-group-policy';
 import type { MfaRequirement } from '../policies/mfa-condition';
-import { GroupPolicy } from './managed-policy';
+import { GroupPolicy } from './group-policy';
 
 export interface IdentityGroupProps {
+  /** IAM name of the group. */
   readonly name: string;
   /** Terraform key of the group, from its name. */
   readonly key: string;
+  /** The role the group's members may assume in its accounts (the config's crossAccountRoleName). */
   readonly roleName: string;
   /** Ids of the member accounts the group may enter. */
   readonly accountIds: readonly string[];
+  /** What assuming that role asks of the session: MFA, and how recent. */
   readonly mfa: MfaRequirement;
 }
 

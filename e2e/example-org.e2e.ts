@@ -18,6 +18,7 @@ import {
   type E2eEnvironment,
   type EmulatedOrganization,
 } from './harness';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from '../stacks/stack-names';
 
 const MEMBERS = ['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03', 'Logging'];
 
@@ -37,11 +38,11 @@ describe('example org', () => {
     adoptedId = example.adoptedId;
     ws.writeConfig(example.yaml);
     await ws.synth();
-    await applyAll(ws, { only: (s) => s === 'management' });
-    ids = (await ws.terraform('management').outputs()).account_ids as Record<string, string>;
+    await applyAll(ws, { only: (s) => s === MANAGEMENT_STACK });
+    ids = (await ws.terraform(MANAGEMENT_STACK).outputs())[ACCOUNT_IDS_OUTPUT] as Record<string, string>;
     // The accounts exist now; give their roles the policies AWS would have, before the trust rewrite.
     for (const name of MEMBERS) await giveRoleItsAwsPolicies(e2e, ids[name]);
-    await applyAll(ws, { only: (s) => s !== 'management' });
+    await applyAll(ws, { only: (s) => s !== MANAGEMENT_STACK });
   });
 
   afterAll(async () => {

@@ -1,50 +1,51 @@
 import type { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
-import { type OrgConfig, activeAccounts } from '../config/model';
+import type { Account, OrgConfig } from '../config/model';
 import { SELF_SERVICE_GROUP } from '../config/iam-names';
-import { AccountIdSource } from '../constructs/account-ids';
-import { TerraformStack } from '../constructs/cdktf';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
-import { GroupPolicy } from '../constructs/managed-policy';
+import { GroupPolicy } from '../constructs/group-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
-import { requireAwsProvider } from '../constructs/provider-version';
-import { configureStateBackend } from '../constructs/state-backend';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';
 import { identityMfa } from '../policies/mfa-condition';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
-import { IDENTITY_STACK } from './stack-names';
+import { OrgStack, type OrgStackProps } from './org-stack';
+
+export interface IdentityStackProps extends OrgStackProps {
+  /** The managed (not retired) member accounts, which groups name. */
+  readonly members: readonly Account[];
+  /** The config's identity block: password policy, MFA, groups. */
+  readonly identity: OrgConfig['identity'];
+}
 
 /**
  * The identity ("IAM") account, where people live: password policy, groups, users, and
  * per group the MFA-gated right to assume the cross-account role in its member accounts.
  */
-export class IdentityStack extends TerraformStack {
-  constructor(scope: Construct, config: OrgConfig) {
-    super(scope, IDENTITY_STACK);
-    configureStateBackend(this, config.backend);
-    requireAwsProvider(this, config.terraform.awsProviderVersion);
-    const ids = new AccountIdSource(this, config.backend);
-    const roleName = config.organization.crossAccountRoleName;
-    crossAccountProvider(this, 'aws', { accountId: ids.idOf(config.identityAccount), roleName, region: config.organization.region });
+export class IdentityStack extends OrgStack {
+  constructor(scope: Construct, id: string, props: IdentityStackProps) {
+    super(scope, id, props);
+    const ids = this.managementAccountIds(props.backend);
+    const roleName = props.crossAccountRoleName;
+    crossAccountProvider(this, 'aws', { accountId: ids.idOf(props.identityAccount), roleName, region: props.region });
 
-    accountPasswordPolicy(this, config.identity.passwordPolicy);
+    accountPasswordPolicy(this, props.identity.passwordPolicy);
 
     const selfService = new IamGroup(this, 'self-service-group', { name: SELF_SERVICE_GROUP });
     selfService.overrideLogicalId('group_mfa_self_service');
     new GroupPolicy(this, 'self-service-policy', {
       name: SELF_SERVICE_GROUP,
       description: 'Enrol an MFA device; with MFA, manage your own credentials',
-      document: mfaSelfServicePolicy({ denyWithoutMfa: config.identity.requireMfa }),
+      document: mfaSelfServicePolicy({ denyWithoutMfa: props.identity.requireMfa }),
       group: selfService.name,
       key: 'group_mfa_self_service',
     });
 
-    const byName = new Map(activeAccounts(config).map((a) => [a.name, a]));
-    const mfa = identityMfa(config.identity);
-    const groups = [...config.identity.groups].sort((a, b) => compareNames(a.key, b.key));
+    const byName = new Map(props.members.map((a) => [a.name, a]));
+    const mfa = identityMfa(props.identity);
+    const groups = [...props.identity.groups].sort((a, b) => compareNames(a.key, b.key));
     const memberships = new Map<string, string[]>();
     const dependables = [selfService];
     for (const group of groups) {

@@ -1,45 +1,59 @@
 import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { OrgConfig } from '../config/model';
-import { TerraformOutput, TerraformStack } from '../constructs/cdktf';
-import { ManagementAccess } from '../constructs/management-access';
+import type { Account, OrganizationalUnit } from '../config/model';
+import { TerraformOutput } from '../constructs/cdktf';
+import { ManagementAccess, type ManagementAccessProps } from '../constructs/management-access';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { OrganizationAccount, accountNames } from '../constructs/organization-account';
 import { OrganizationalUnits, ouNames } from '../constructs/organizational-units';
-import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
-import { requireAwsProvider } from '../constructs/provider-version';
-import { configureStateBackend } from '../constructs/state-backend';
+import type { LockHistory } from '../lock/history';
 import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
 import { keyedConstructId } from '../constructs/construct-ids';
-import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
+import { OrgStack, type OrgStackProps } from './org-stack';
+import { ACCOUNT_IDS_OUTPUT } from './stack-names';
+
+/** The runbook's IAM (ManagementAccess) takes these as they are. */
+type AccessProps = Pick<ManagementAccessProps, 'managementAccountId' | 'groupName' | 'createAccountRoleName' | 'users'>;
+
+export interface ManagementStackProps extends OrgStackProps, AccessProps {
+  /**
+   * The organization's id (o-...), where the config gives it.
+   * @default the caller's organization (CALLERS_ORGANIZATION), in the policies that name it
+   */
+  readonly organizationId?: string;
+  /** Parents before children, as the config model lists them. */
+  readonly organizationalUnits: readonly OrganizationalUnit[];
+  /** Member accounts, retired ones included (they become removed blocks). */
+  readonly accounts: readonly Account[];
+  /** The lock's renames and forgotten accounts and OUs, written as moved and removed blocks. */
+  readonly history: LockHistory;
+}
 
 /**
  * The management ("Billing") account, on the default credentials: OUs, the identity and
  * member accounts, and the runbook's IAM. Outputs every account id by account name.
  */
-export class ManagementStack extends TerraformStack {
-  /** `history`: the lock's renames and forgotten accounts and OUs, written as moved and removed blocks. */
-  constructor(scope: Construct, config: OrgConfig, history: LockHistory = EMPTY_HISTORY) {
-    super(scope, MANAGEMENT_STACK);
-    configureStateBackend(this, config.backend);
-    requireAwsProvider(this, config.terraform.awsProviderVersion);
-    new AwsProvider(this, 'aws', { region: config.organization.region });
+export class ManagementStack extends OrgStack {
+  constructor(scope: Construct, id: string, props: ManagementStackProps) {
+    super(scope, id, props);
+    const { history } = props;
+    new AwsProvider(this, 'aws', { region: props.region });
 
     const organization = new DataAwsOrganizationsOrganization(this, 'organization');
     organization.overrideLogicalId('this');
-    const units = new OrganizationalUnits(this, 'ous', { units: config.organization.organizationalUnits, organization });
+    const units = new OrganizationalUnits(this, 'ous', { units: props.organizationalUnits, organization });
 
     // Sorted: the import, moved and removed arrays follow construct order, whatever the YAML order.
-    const accounts = [config.identityAccount, ...[...config.accounts].sort((a, b) => compareNames(a.key, b.key))];
+    const accounts = [props.identityAccount, ...[...props.accounts].sort((a, b) => compareNames(a.key, b.key))];
     const ids: Record<string, string> = {};
     // Own scope: keyed ids never meet the stack's fixed ones (an account named "ids" or "history").
     const accountScope = new Construct(this, 'accounts');
     for (const account of accounts) {
       const created = new OrganizationAccount(accountScope, keyedConstructId('account', account.key), {
         account,
-        roleName: config.organization.crossAccountRoleName,
+        roleName: props.crossAccountRoleName,
         // A retired account has no resource to place, and its OU may be retired (forgotten) too.
         parentId: units.parentIdOf(account.retired ? undefined : account.ou),
       });
@@ -56,12 +70,12 @@ export class ManagementStack extends TerraformStack {
     }).overrideLogicalId(ACCOUNT_IDS_OUTPUT);
 
     new ManagementAccess(this, 'access', {
-      managementAccountId: config.organization.managementAccountId,
-      organizationId: config.organization.id ?? CALLERS_ORGANIZATION,
-      crossAccountRoleName: config.organization.crossAccountRoleName,
-      groupName: config.management.groupName,
-      createAccountRoleName: config.management.createAccountRoleName,
-      users: config.management.users,
+      managementAccountId: props.managementAccountId,
+      organizationId: props.organizationId ?? CALLERS_ORGANIZATION,
+      crossAccountRoleName: props.crossAccountRoleName,
+      groupName: props.groupName,
+      createAccountRoleName: props.createAccountRoleName,
+      users: props.users,
     });
   }
 }

@@ -17,7 +17,7 @@ const resources = (stack: StackJson, type: string): [string, Resource][] => Obje
 /** IAM counts policy characters without whitespace. */
 const iamLength = (text: string) => text.replace(/\s/g, '').length;
 
-describe(`invariant 7: IAM limits at ${MEMBERS} member accounts`, () => {
+describe(`I7: IAM limits at ${MEMBERS} member accounts`, () => {
   let ev: IamEvaluator;
   let json: Record<string, StackJson>;
   let starGroup: string;

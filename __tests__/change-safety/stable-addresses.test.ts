@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { generateOrg } from '../../fixtures/generate-org';
 import { synthYaml } from '../helpers/synth';
 import { diffPaths, diffStacks } from './json-diff';
-import { asInput, exampleInput, reverseDeep, toYaml, withAccounts } from './org-inputs';
+import { asInput, exampleInput, reverseDeep, toYaml, withAccounts } from '../helpers/org-inputs';
 
 describe('the diff helper', () => {
   it('reports the deepest differing paths and treats import blocks as a set', () => {

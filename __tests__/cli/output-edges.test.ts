@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { generateOrgYaml } from '../../fixtures/generate-org';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { exampleYaml } from '../helpers/example';
 import { BIN, STACK_LINE, tempOrg } from './temp-org';
 

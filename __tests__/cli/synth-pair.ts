@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load-config';
-import { planOrg } from '../../lock/trust-shards';
+import { planOrg } from '../../lock/org-plan';
 import { synthConfig } from '../helpers/synth';
 
 export interface SynthPair {

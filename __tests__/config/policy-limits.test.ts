@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { accountsPerPolicy } from '../../policies/identity-group-policy';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { runBin, STACK_LINE } from '../cli/temp-org';
 
 /**

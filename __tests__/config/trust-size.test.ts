@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { exampleYaml } from '../helpers/example';
 import { IamEvaluator } from '../helpers/iam-evaluator';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { formatPath } from '../../config/config-error';
+import { formatPath } from '../../errors/user-errors';
 import { describePattern, type Step } from './schema-strings';
 
 /** A config holding every optional string field, so that every pattern lands on a value. */

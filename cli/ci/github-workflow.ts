@@ -1,4 +1,5 @@
 import type { OrgConfig } from '../../config/model';
+import { MANAGEMENT_STACK } from '../../stacks/stack-names';
 
 /** Terraform the generated CI installs: import and removed blocks need 1.7, S3 use_lockfile 1.10. */
 export const CI_TERRAFORM_VERSION = '1.11.4';
@@ -49,8 +50,8 @@ cat access-diff.md >> "$GITHUB_STEP_SUMMARY"
 {
   echo "access-grew=$([ "$code" -eq 3 ] && echo true || echo false)"
   echo "changed=$(jq -c '.stacks.changed + .stacks.added' access-diff.json)"
-  echo "management=$(jq -c '(.stacks.changed + .stacks.added) | index("management") != null' access-diff.json)"
-  echo "members=$(jq -c '[(.stacks.changed + .stacks.added)[] | select(. != "management")]' access-diff.json)"
+  echo "management=$(jq -c '(.stacks.changed + .stacks.added) | index("${MANAGEMENT_STACK}") != null' access-diff.json)"
+  echo "members=$(jq -c '[(.stacks.changed + .stacks.added)[] | select(. != "${MANAGEMENT_STACK}")]' access-diff.json)"
 } >> "$GITHUB_OUTPUT"
 `;
 
@@ -115,7 +116,7 @@ export function githubWorkflow(config: OrgConfig, configPath: string): { header:
         strategy: { 'fail-fast': false, matrix: { stack: '${{ fromJSON(needs.synth.outputs.changed) }}' } },
         // Identity and trust stacks read account ids from management's applied state: while the
         // change to management is unapplied (a new account), their plan may fail without harm.
-        'continue-on-error': "${{ matrix.stack != 'management' && needs.synth.outputs.management == 'true' }}",
+        'continue-on-error': `\${{ matrix.stack != '${MANAGEMENT_STACK}' && needs.synth.outputs.management == 'true' }}`,
         steps: terraformSteps(config, PLAN_ROLE_VARIABLE, 'plan -input=false -lock-timeout=5m'),
       },
       'apply-management': {
@@ -124,7 +125,7 @@ export function githubWorkflow(config: OrgConfig, configPath: string): { header:
         'runs-on': 'ubuntu-latest',
         environment: 'org-trust-apply',
         permissions: { contents: 'read', 'id-token': 'write' },
-        strategy: { matrix: { stack: ['management'] } },
+        strategy: { matrix: { stack: [MANAGEMENT_STACK] } },
         steps: terraformSteps(config, APPLY_ROLE_VARIABLE, 'apply -input=false -auto-approve -lock-timeout=5m'),
       },
       apply: {

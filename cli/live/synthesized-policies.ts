@@ -1,7 +1,7 @@
 import type { Account } from '../../config/model';
 import { memberRoleNames } from '../../constructs/member-role-trust';
-import { IDENTITY_STACK } from '../../stacks/stack-names';
-import { CliError } from '../errors';
+import { IDENTITY_STACK, isTrustStackName } from '../../stacks/stack-names';
+import { CliError } from '../../errors/user-errors';
 import type { StackJson } from '../synth-output';
 
 /**
@@ -21,7 +21,7 @@ export class SynthesizedPolicies {
   memberTrust(account: Account): unknown {
     const logicalId = memberRoleNames.logicalId(account.key);
     for (const [name, stack] of Object.entries(this.stacks)) {
-      if (!name.startsWith('trust-')) continue;
+      if (!isTrustStackName(name)) continue;
       const role = stack.resource?.aws_iam_role?.[logicalId];
       if (role) return JSON.parse(this.resolve(String(role.assume_role_policy), `${name}: aws_iam_role.${logicalId}`, stack));
     }

@@ -9,7 +9,7 @@ export { applyAll, planAll, unclean, type ApplyOptions, type StackPlan } from '.
 export { run, type RunResult } from './run';
 export { TerraformError, TerraformStackRunner, type PlanOutcome } from './terraform';
 export { findProviderMirror, terraformEnv, writeTerraformCliConfig } from './terraform-env';
-export { OrgWorkspace, rolloutOrder, type SynthOptions } from './workspace';
+export { OrgWorkspace, type SynthOptions } from './workspace';
 export { REPO_ROOT, VENV_DIR } from './paths';
 export { accountsByOuPath, attachedPolicyArns, awsPrincipals, expectMemberTrust, inlinePolicyNames, trustPolicy, type PolicyStatement } from './checks';
 export { exampleOrgForEmulator } from './example-org';

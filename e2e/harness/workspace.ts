@@ -2,15 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { rolloutOrder } from '../../stacks/stack-names';
 import { REPO_ROOT } from './paths';
 import { run, type RunResult } from './run';
 import { TerraformStackRunner } from './terraform';
-
-/** Where the stacks go: management first (it creates the accounts), then identity, then trust-1, trust-2, ... */
-export function rolloutOrder(stacks: readonly string[]): string[] {
-  const rank = (s: string) => (s === 'management' ? -2 : s === 'identity' ? -1 : Number(/^trust-(\d+)$/.exec(s)?.[1] ?? 1e9));
-  return [...stacks].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
 
 export interface SynthOptions {
   /** The lock may not change (what CI=true does): synth refuses instead of rewriting it. */

@@ -6,7 +6,7 @@ import { discoveredConfigYaml, type DiscoveredOrg } from '../../../cli/discover/
 import { writeDiscovered } from '../../../cli/discover/write-discovered';
 import type { LiveAccount } from '../../../cli/live/live-organization';
 import { readLock } from '../../../lock/lock-file';
-import { planOrg } from '../../../lock/trust-shards';
+import { planOrg } from '../../../lock/org-plan';
 
 const account = (name: string, id: string, ou?: string, tags?: Record<string, string>, status = 'ACTIVE'): LiveAccount => ({
   id,

@@ -1,16 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput } from '../../config/schema';
 import { addMoves, movedChain } from '../../lock/history';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { lockFileWouldChange, readLock, writeLock } from '../../lock/lock-file';
-import type { ShardLock } from '../../lock/trust-shards';
+import type { ShardLock } from '../../lock/lock-format';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from './org-inputs';
-import { editOus, renameUnit } from './ou-inputs';
-import { tempDir } from './run-main';
+import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from '../helpers/org-inputs';
+import { editOus, renameUnit } from '../helpers/ou-inputs';
+import { tempDir } from '../helpers/run-main';
 
 /**
  * The lock moves forward at synth, not at apply. Its history keeps every rename and every

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { terraformRequirement, terraformVersionWarning } from '../../constructs/terraform-version';
+import { terraformRequirement, terraformVersionWarning } from '../../toolchain/terraform-version';
 
 /** A stand-in `terraform` that reports the given version, as `terraform version -json` does. */
 function fakeTerraform(version: string): string {

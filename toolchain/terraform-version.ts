@@ -1,3 +1,7 @@
+/**
+ * The Terraform binary that will plan what synth writes, checked once per synth by the app
+ * (main.ts). Not a construct: it runs a process, and nothing in the construct tree needs it.
+ */
 import { execFileSync } from 'node:child_process';
 import type { BackendConfig } from '../config/model';
 

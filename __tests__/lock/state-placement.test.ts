@@ -1,11 +1,11 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { checkOrgLock, loadOrg } from '../../lock/load-org';
 import { memberRolesInState } from '../../lock/state-placement';
 import { EXAMPLE_PATH } from '../helpers/example';
 import { refusal as refuse } from '../helpers/refusal';
-import { tempDir } from './run-main';
+import { tempDir } from '../helpers/run-main';
 
 /** Terraform state (format 4) of a trust stack holding the roles of `keys`. */
 const trustState = (keys: string[], emptyInstances = false) =>

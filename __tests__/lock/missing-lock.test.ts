@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError, throwIfIssues } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { BackendConfig, OrgConfig } from '../../config/model';
-import { checkLockPresent } from '../../lock/missing-lock';
-import { EMPTY_LOCK, type ShardLock } from '../../lock/trust-shards';
+import { lockPresenceIssues } from '../../lock/missing-lock';
+import { EMPTY_LOCK, type ShardLock } from '../../lock/lock-format';
 import { exampleYaml } from '../helpers/example';
 import { refusal as refuse } from '../helpers/refusal';
 
@@ -15,9 +15,9 @@ const s3: BackendConfig = { type: 's3', bucket: 'state', region: 'us-east-1', ke
 const example = parseConfig(exampleYaml());
 const withBackend = (backend: BackendConfig): OrgConfig => ({ ...example, backend });
 
-/** checkLockPresent as synth calls it, for a lock path and the state directory `dir`. */
+/** The lock-presence check as synth reports it (a ConfigError for the lock), for a lock path and the state directory `dir`. */
 const check = (lockPath: string, backend: BackendConfig, env: NodeJS.ProcessEnv, dir: string, lock: ShardLock = EMPTY_LOCK) =>
-  checkLockPresent(lockPath, lock, withBackend(backend), [dir], env);
+  throwIfIssues(lockPath, lockPresenceIssues(lockPath, lock, withBackend(backend), [dir], env));
 
 function workdir(files: string[] = []): { dir: string; lock: string } {
   const dir = mkdtempSync(join(tmpdir(), 'missing-lock-'));

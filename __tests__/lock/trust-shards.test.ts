@@ -1,6 +1,7 @@
 import { terraformKey } from '../../config/iam-names';
 import type { Account } from '../../config/model';
-import { planTrustShards, type ShardLock } from '../../lock/trust-shards';
+import type { ShardLock } from '../../lock/lock-format';
+import { planTrustShards } from '../../lock/trust-shards';
 
 const account = (name: string, retired = false): Account => ({
   name,

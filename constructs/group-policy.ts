@@ -7,7 +7,9 @@ import { terraformPolicyJson } from './policy-json';
 export interface GroupPolicyProps {
   /** IAM name of the managed policy. */
   readonly name: string;
+  /** IAM description of the policy (fixed once created: IAM cannot change it in place). */
   readonly description: string;
+  /** The policy document, built by a function of policies/. */
   readonly document: PolicyDocument;
   /** Name of the IAM group to attach it to (a literal or a reference). */
   readonly group: string;

@@ -1,4 +1,11 @@
-/** One problem in org.yaml: where it is and what would be accepted. */
+/**
+ * Every error a user can cause, in one place: bad config and lock input (ConfigError, a list of
+ * issues with field paths and lines), a command that cannot do what was asked (CliError), and
+ * bad options of a live command (UsageError). Each is printed alone, without a stack trace, by
+ * the one reporter (errors/report-failure.ts).
+ */
+
+/** One problem in org.yaml or its lock: where it is and what would be accepted. */
 export interface ConfigIssue {
   /** Field path, e.g. ["accounts", 1, "id"]. Empty for the document itself. */
   readonly path: readonly (string | number)[];
@@ -15,14 +22,44 @@ export function formatPath(path: readonly (string | number)[]): string {
   }, '');
 }
 
-/** Thrown for invalid input. main.ts and the CLI print its message alone, without a stack trace. */
-export class ConfigError extends Error {
+/** An error written for the person at the keyboard: its message is printed alone. */
+export class UserFacingError extends Error {
+  /**
+   * The exit code this error asks for, where the entry point's convention does not decide it.
+   * @default the entry point's code for user errors (ExitCodes.userError)
+   */
+  readonly exitCode?: number;
+}
+
+/** Invalid input: every problem found in one file (the config or the lock). */
+export class ConfigError extends UserFacingError {
   constructor(
     readonly file: string,
     readonly issues: readonly ConfigIssue[],
   ) {
     super(renderIssues(file, issues));
     this.name = 'ConfigError';
+  }
+}
+
+/** Throws one ConfigError for `file` listing every issue, if there are any. */
+export function throwIfIssues(file: string, issues: readonly ConfigIssue[]): void {
+  if (issues.length) throw new ConfigError(file, issues);
+}
+
+/** A command cannot do what was asked (no synth output, an unknown user, ...). */
+export class CliError extends UserFacingError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Bad options or arguments of a live command. */
+export class UsageError extends UserFacingError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
   }
 }
 

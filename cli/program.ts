@@ -5,14 +5,13 @@
  * adds its stack trace).
  */
 import { Argument, Command, Option } from 'commander';
-import { reportFailure } from '../config/report-failure';
+import { reportFailure } from '../errors/report-failure';
 import { awsConfigCommand } from './commands/aws-config';
 import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
 import { reportDiffCommand } from './commands/report-diff';
 import { CI_ENGINES, ciCommand, type CiEngine } from './commands/ci';
 import { validateCommand } from './commands/validate';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from './credential-formats';
-import { CliError } from './errors';
 import { DEFAULT_CONFIG } from '../lock/load-org';
 import { registerLiveCommands } from './live/register-live-commands';
 
@@ -20,7 +19,7 @@ function run(action: () => string): void {
   try {
     process.stdout.write(action());
   } catch (e) {
-    process.exitCode = reportFailure(e, (error) => error instanceof CliError);
+    process.exitCode = reportFailure(e);
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ACCOUNT_ID } from '../config/iam-names';
 import type { OrgConfig } from '../config/model';
 import { nameTable } from '../config/name-table';
-import { CliError } from './errors';
+import { CliError } from '../errors/user-errors';
 
 export const OUTPUTS_HINT =
   'get them after `cdktf apply management` with: cd cdktf.out/stacks/management && terraform output -json > outputs.json, then pass --outputs outputs.json (or pipe it with --outputs -)';

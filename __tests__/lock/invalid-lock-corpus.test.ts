@@ -1,10 +1,10 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { checkOrgLock, loadOrg } from '../../lock/load-org';
 import { EXAMPLE_PATH } from '../helpers/example';
 import { refusal } from '../helpers/refusal';
-import { tempDir } from './run-main';
+import { tempDir } from '../helpers/run-main';
 
 /**
  * Each file in __tests__/invalid-locks is an org.lock.json with one defect, beside the bundled

@@ -30,7 +30,7 @@ export function runMain(configPath: string, outdir: string, env: Record<string, 
   });
 }
 
-export const tempDir = () => mkdtempSync(join(tmpdir(), 'change-safety-'));
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'org-trust-test-'));
 
 /** Relative path to content of every file under `dir`, or undefined when it does not exist. */
 export function snapshotDir(dir: string): Record<string, string> | undefined {

@@ -1,6 +1,6 @@
 import { parse, stringify } from 'yaml';
 import type { OrgConfigInput } from '../../config/schema';
-import { exampleYaml } from '../helpers/example';
+import { exampleYaml } from './example';
 
 export type AccountInput = NonNullable<OrgConfigInput['accounts']>[number];
 /** An input whose account list is present, to edit without undefined checks. */

@@ -1,4 +1,9 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { run, type RunOptions, type RunResult } from './run';
+
+/** Written into .terraform/ after an init: the arguments it ran with. */
+const INIT_MARKER = 'org-trust-e2e-init.json';
 
 /** What `terraform plan -detailed-exitcode` says: 0 no changes, 2 changes, 1 error. */
 export type PlanOutcome = 'no-changes' | 'changes' | 'error';
@@ -33,6 +38,20 @@ export class TerraformStackRunner {
     return this.must('init', ['init', '-input=false', '-no-color', ...extra]);
   }
 
+  /**
+   * `terraform init` unless this folder was initialized with the same arguments already. A
+   * later synth rewrites cdk.tf.json and keeps .terraform/; the stacks use one provider and
+   * no modules, so only a backend change needs init again, and Terraform refuses to plan
+   * until then ("Backend initialization required"), so a skipped init cannot go unnoticed.
+   */
+  async ensureInit(extra: readonly string[] = []): Promise<void> {
+    const marker = join(this.dir, '.terraform', INIT_MARKER);
+    const args = JSON.stringify(extra);
+    if (existsSync(marker) && readFileSync(marker, 'utf8') === args) return;
+    await this.init(extra);
+    writeFileSync(marker, args);
+  }
+
   async validate(): Promise<RunResult> {
     return this.must('validate', ['validate', '-no-color']);
   }
@@ -46,6 +65,11 @@ export class TerraformStackRunner {
     const result = await this.exec(['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock-timeout=30s'], options);
     const outcome: PlanOutcome = result.code === 0 ? 'no-changes' : result.code === 2 ? 'changes' : 'error';
     return { outcome, result };
+  }
+
+  /** `terraform state list`: the addresses this stack's state holds. */
+  async stateList(): Promise<string[]> {
+    return (await this.must('state list', ['state', 'list'])).stdout.split('\n').filter(Boolean);
   }
 
   /** `terraform output -json`, parsed: output name to value. */

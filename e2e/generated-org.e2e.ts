@@ -20,6 +20,7 @@ import {
   inlinePolicyNames,
   planAll,
   planJson,
+  savedPlanJson,
   startE2eEnvironment,
   unclean,
   type E2eEnvironment,
@@ -297,15 +298,17 @@ describe('generated org: 12 members over nested OUs, shardSize 5', () => {
       write(edit.update(config, NEW_NAME, ({ renamedFrom: _dropped, ...a }) => a));
       await ws.synth();
       changed = ws.changedSince(before);
+      // The plans reviewed are the plans applied (saved plan files), in rollout order.
       managementPlan = await planJson(ws.terraform('management'));
       trustPlan = await planJson(ws.terraform('trust-3'));
-      const applied = await ws.terraform('management').exec(['apply', '-auto-approve', '-input=false', '-no-color']);
+      const applied = await ws.terraform('management').applySavedPlan();
       managementApply = { code: applied.code, stderr: applied.stderr };
-      await applyAll(ws, { only: (s) => s !== 'management' && changed.includes(s) });
+      const trustApplied = await ws.terraform('trust-3').applySavedPlan();
+      if (trustApplied.code !== 0) throw new TerraformError('apply', trustApplied);
       renamedOutputs = await managementOutputs();
       ids = { ...ids, [NEW_NAME]: ids[ADOPTED] };
       plans = await planAll(ws);
-      managementAfter = await planJson(ws.terraform('management'));
+      managementAfter = await savedPlanJson(ws.terraform('management'));
     });
 
     it('writes the same stacks without renamedFrom: the lock keeps the move', () => {

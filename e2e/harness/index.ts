@@ -6,7 +6,7 @@ export { startMoto, freePort, type MotoServer } from './moto-server';
 export { ensureMoto } from './venv';
 export { SENTINEL_INLINE_POLICY, createMemberAccount, createOrganization, giveRoleItsAwsPolicies, type EmulatedOrganization } from './organization';
 export { DEFAULT_STACK_CONCURRENCY, applyAll, planAll, unclean, type ApplyOptions, type StackPlan } from './rollout';
-export { planChanges, planJson, type OutputChange, type PlanJson, type ResourceChange } from './plan-json';
+export { planChanges, planJson, savedPlanJson, type OutputChange, type PlanJson, type ResourceChange } from './plan-json';
 export { run, type RunResult } from './run';
 export { TerraformError, TerraformStackRunner, type PlanOutcome } from './terraform';
 export { findProviderMirror, terraformEnv, writeTerraformCliConfig } from './terraform-env';

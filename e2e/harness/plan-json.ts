@@ -39,13 +39,9 @@ function changedAttributes(change: RawChange): string[] {
   return [...keys].filter(differs).sort();
 }
 
-/** `terraform plan -out` then `terraform show -json` of that plan: what would change, resource by resource and output by output. */
-export async function planJson(tf: TerraformStackRunner): Promise<PlanJson> {
-  const plan = await tf.exec(['plan', '-out=e2e.tfplan', '-input=false', '-no-color', '-lock-timeout=30s']);
-  if (plan.code !== 0) throw new Error(`terraform plan exited with ${plan.code}\n${plan.stderr}\n${plan.stdout.slice(-4000)}`);
-  const show = await tf.exec(['show', '-json', 'e2e.tfplan']);
-  if (show.code !== 0) throw new Error(`terraform show exited with ${show.code}\n${show.stderr}`);
-  const json = JSON.parse(show.stdout) as {
+/** What the plan that `tf.plan()` saved last would change, resource by resource and output by output. */
+export async function savedPlanJson(tf: TerraformStackRunner): Promise<PlanJson> {
+  const json = (await tf.showSavedPlan()) as {
     resource_changes?: { address: string; previous_address?: string; type: string; change: RawChange }[];
     output_changes?: Record<string, RawChange>;
   };
@@ -63,6 +59,13 @@ export async function planJson(tf: TerraformStackRunner): Promise<PlanJson> {
       .map(([name, c]) => [name, { actions: c.actions, before: c.before, after: c.after }]),
   );
   return { resources, outputs };
+}
+
+/** `terraform plan` (saved) then `terraform show -json` of it; throws if the plan fails. */
+export async function planJson(tf: TerraformStackRunner): Promise<PlanJson> {
+  const { outcome, result } = await tf.plan();
+  if (outcome === 'error') throw new Error(`terraform plan exited with ${result.code}\n${result.stderr}\n${result.stdout.slice(-4000)}`);
+  return savedPlanJson(tf);
 }
 
 /** Resource changes only (see planJson). */

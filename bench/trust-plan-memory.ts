@@ -8,8 +8,7 @@
  * Options: --sizes 1,5,10,20
  */
 import { performance } from 'node:perf_hooks';
-import { OrgWorkspace, applyAll, createOrganization, MANAGEMENT_ACCOUNT_ID, startE2eEnvironment } from '../e2e/harness';
-import { sampleTreeMemory, type TreeMemory } from '../e2e/harness/process-memory';
+import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, createOrganization, sampleTreeMemory, startE2eEnvironment, type TreeMemory } from '../e2e/harness';
 
 function sizes(): number[] {
   const i = process.argv.indexOf('--sizes');

@@ -5,8 +5,7 @@ import { terraformKey } from '../config/iam-names';
 import type { OrgConfigInput } from '../config/schema';
 import { ADOPTED, edit, generatedOrg } from './generated/generated-org';
 import { mapPool } from '../cli/live/pool';
-import { DEFAULT_STACK_CONCURRENCY, OrgWorkspace, findProviderMirror, terraformEnv, withoutAwsSettings, writeTerraformCliConfig } from './harness';
-import { StackValidator } from './harness/stack-validator';
+import { DEFAULT_STACK_CONCURRENCY, OrgWorkspace, StackValidator, findProviderMirror, terraformEnv, withoutAwsSettings, writeTerraformCliConfig } from './harness';
 
 const CLOUD: OrgConfigInput['backend'] = { type: 'cloud', organization: 'acme', workspacePrefix: 'org-trust-' };
 const VALID = 'Success! The configuration is valid.';

@@ -23,3 +23,5 @@ export {
   type PolicyStatement,
 } from './checks';
 export { exampleOrgForEmulator } from './example-org';
+export { StackValidator } from './stack-validator';
+export { sampleTreeMemory, type TreeMemory } from './process-memory';

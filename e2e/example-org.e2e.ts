@@ -31,7 +31,8 @@ describe('example org', () => {
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    e2e = await startE2eEnvironment({ region: 'us-east-1' });
+    // AWS's own AdministratorAccess on every member role, to prove the apply keeps it.
+    e2e = await startE2eEnvironment({ region: 'us-east-1', awsManagedPolicies: true });
     org = await createOrganization(e2e);
     ws = new OrgWorkspace(e2e.env, 'example');
     const example = await exampleOrgForEmulator(e2e);

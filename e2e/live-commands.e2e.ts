@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
 import { orgTrust, jsonOf } from './live/cli';
 import { buildEmulatedOrg, memberName, OU_TREE, type BuiltOrg } from './live/emulated-org';
-import { planChanges, type ResourceChange } from './live/plan-json';
+import { planChanges, type ResourceChange } from './harness';
 import { MANAGEMENT_STACK } from '../stacks/stack-names';
 
 const MEMBERS = 25;

@@ -1,4 +1,5 @@
 import type { AccessChange, AccessDiff, AccessLevel, TrustChange } from './access-diff';
+import type { AccountRepoint } from './account-changes';
 
 /** Tables longer than this are folded in <details>: a PR comment should fit a screen. */
 export const FOLD_ROWS = 15;
@@ -37,6 +38,13 @@ function trustRows(changes: readonly TrustChange[], change: string): string[][] 
   return changes.map((t) => [t.account, t.role, who(t), mfa(t), change]);
 }
 
+/** An account name that now stands for another AWS account: group policies and its trust stack's provider follow the new id. */
+function repointLine(r: AccountRepoint): string {
+  if (r.to === null) return `Account ${r.account}: id ${r.from} leaves the config (Terraform keeps the account its management state holds)`;
+  const from = r.from ?? 'the account Terraform created';
+  return `**Account ${r.account} re-pointed: ${from} → ${r.to}: its group policies and its trust stack's provider now reach ${r.to} (counted as access gained)**`;
+}
+
 /** One line per kind of change: what a reviewer reads first. */
 function summary(diff: AccessDiff): string[] {
   const a = diff.accounts;
@@ -58,6 +66,7 @@ function summary(diff: AccessDiff): string[] {
     ...a.retired.map((c) => `Account ${c.account} retired (Terraform forgets it; nothing is closed or deleted)`),
     ...a.dropped.map((c) => `**Account ${c.account} leaves the management stack without being retired: Terraform would try to destroy it**`),
     ...a.moved.map((c) => `Account ${c.account} moved from ${c.from} to ${c.to}`),
+    ...a.repointed.map(repointLine),
     ...diff.organizationalUnits.added.map((p) => `OU ${p} added`),
     ...diff.organizationalUnits.removed.map((p) => `OU ${p} removed`),
   ];

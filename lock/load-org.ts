@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config';
 import type { OrgConfig } from '../config/model';
 import { throwIfIssues } from '../errors/user-errors';
+import { accountIdIssues } from './account-id-check';
 import { lockChangeIssues } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
 import { lockOrganizationIssues, lockPresenceIssues } from './missing-lock';
@@ -48,9 +49,9 @@ export interface LockCheckOptions {
 
 /**
  * Every check of the lock, shared by synth and `validate` so that they agree: a missing or
- * blank lock over existing state, a lock of another organization, a placement that local
- * state contradicts, a lock change that would lose an account or an OU, a change in frozen
- * mode, and a lock that synth could not write. Each check returns its issues, as the config
+ * blank lock over existing state, a lock of another organization, an account id other than the
+ * locked one, a placement that local state contradicts, a lock change that would lose an
+ * account or an OU, a change in frozen mode, and a lock that synth could not write. Each check returns its issues, as the config
  * rules do, and all of them are reported at once (one ConfigError for the lock).
  * Returns whether synth will write the lock.
  */
@@ -58,6 +59,8 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
   const { configPath, config, lockPath, previousLock, plan } = org;
   const env = options.env ?? process.env;
   const stateDirs = localStateDirs(configPath, options.outdir ?? DEFAULT_OUTDIR);
+  // The config's own problem (a field with a line), so reported against the config first.
+  throwIfIssues(configPath, accountIdIssues(configPath, config, previousLock, lockPath));
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   throwIfIssues(lockPath, [
     ...lockPresenceIssues(lockPath, previousLock, config, stateDirs, env),

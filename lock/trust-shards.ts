@@ -2,7 +2,7 @@ import { compareNames, terraformKey } from '../config/iam-names';
 import { hasName, nameTable } from '../config/name-table';
 import type { Account } from '../config/model';
 import { EMPTY_HISTORY, nextAccountHistory, type AccountMove, type ForgottenAccount, type LockHistory } from './history';
-import { EMPTY_LOCK, LOCK_VERSION, type LockedAccount, type ShardLock } from './lock-format';
+import { EMPTY_LOCK, LOCK_VERSION, lockedEntryOf, type LockedAccount, type ShardLock } from './lock-format';
 import { trustStackName, trustStackNumber } from './stack-naming';
 
 /** A new name that the lock still holds as another account (e.g. retired, entry not yet deleted). */
@@ -55,13 +55,13 @@ export function planTrustShards(
   const lock: ShardLock = {
     version: LOCK_VERSION,
     ...(identity ? { identityAccount: identity.name } : {}),
-    accounts: nameTable(names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name))])),
+    accounts: nameTable(names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name), previous)])),
     history: history.history,
   };
   return {
     lock,
     stacks: stacksOf(placed, history.history, names, byName),
-    changes: [...renamed.changes, ...kept.changes, ...newcomers.changes, ...identityPlan.changes, ...history.changes],
+    changes: [...renamed.changes, ...kept.changes, ...newcomers.changes, ...idsRecorded(accounts, placed, previous), ...identityPlan.changes, ...history.changes],
     removedWithoutRetiring: kept.removedWithoutRetiring,
     identityRenamed: identityPlan.renamed,
     renameConflicts: [...renamed.conflicts, ...identityPlan.conflicts],
@@ -177,8 +177,15 @@ function planIdentity(identity: Account, previous: ShardLock): IdentityPlan {
   };
 }
 
-/** A lock entry: retired accounts keep their id (validation requires it) for the history. */
-function lockedAccount(stack: string, account: Account | undefined): LockedAccount {
-  if (!account?.retired) return { stack };
-  return { stack, retired: true, ...(account.id ? { id: account.id } : {}) };
+/** A lock entry; its id is the config's, or the locked one where the config leaves it out (the state still holds that account). */
+function lockedAccount(stack: string, account: Account | undefined, previous: ShardLock): LockedAccount {
+  const id = account?.id ?? (account ? lockedEntryOf(account, previous)?.id : undefined);
+  return { stack, ...(account?.retired ? { retired: true as const } : {}), ...(id ? { id } : {}) };
+}
+
+/** Locked accounts whose id the lock learns now (locks written before ids were recorded). */
+function idsRecorded(accounts: readonly Account[], placed: Placements, previous: ShardLock): string[] {
+  return accounts
+    .filter((a) => a.id !== undefined && placed.has(a.name) && lockedEntryOf(a, previous) && !lockedEntryOf(a, previous)!.id)
+    .map((a) => `${a.name} in ${placed.get(a.name)}: id ${a.id} recorded`);
 }

@@ -17,7 +17,7 @@ const NOTHING = {
   membership: [],
   principals: { added: [], removed: [] },
   trust: { entered: [], left: [] },
-  accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [] },
+  accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [], repointed: [] },
   organizationalUnits: { added: [], removed: [] },
   stacks: { added: [], removed: [], changed: [] },
   notes: [],
@@ -128,6 +128,47 @@ describe('report --base: access diff between two synths', () => {
     const diff = json(synthPair(exampleYaml(), head));
     expect(diff.accounts.imported).toEqual([{ account: 'Legacy', id: '444444444444', ou: 'Root' }]);
     expect(diff.accounts.created).toEqual([]);
+  });
+
+  // The name stays, the AWS account changes: identity group policies and the trust stack's
+  // provider follow the new id, so a reviewer must see it, and it counts as growth.
+  it('an account id changed in the pull request: re-pointed, access to the new id gained and to the old one lost, exit 3', () => {
+    const head = exampleYaml().replace('id: "333333333333"', 'id: "999999999999"');
+    const pair = synthPair(exampleYaml(), head);
+    expect(readFileSync(join(pair.headOut, 'stacks', 'identity', 'cdk.tf.json'), 'utf8')).toContain('999999999999');
+    const diff = json(pair);
+    expect(diff.accounts).toEqual({ ...NOTHING.accounts, repointed: [{ account: 'ACCOUNT03', from: '333333333333', to: '999999999999' }] });
+    const principalsOf = (changes: AccessDiff['access']['gained'], account: string) => changes.filter((c) => c.account === account).map((c) => c.principal).sort();
+    const reach = ['identity-group:admins', 'identity-group:auditors', 'identity-user:alice', 'identity-user:bob', 'identity-user:dave', 'management-group:crossaccount-admins', 'management-user:user1'];
+    expect(principalsOf(diff.access.gained, 'ACCOUNT03 (999999999999)')).toEqual(reach);
+    expect(principalsOf(diff.access.lost, 'ACCOUNT03 (333333333333)')).toEqual(reach);
+    expect(diff.access.gained.every((c) => c.account === 'ACCOUNT03 (999999999999)')).toBe(true);
+    expect(diff.trust.entered.map((t) => t.account)).toEqual(['ACCOUNT03 (999999999999)', 'ACCOUNT03 (999999999999)']);
+    expect(diff.accessGrew).toBe(true);
+    const md = markdown(pair);
+    expect(md.exitCode).toBe(ACCESS_GREW);
+    expect(md.text).toContain('**Account ACCOUNT03 re-pointed: 333333333333 → 999999999999:');
+    expect(md.text).toContain('| user dave (IAM) | ACCOUNT03 (999999999999) | OrganizationAccountAccessRole | — | with MFA |');
+  });
+
+  it('an id given to an account that Terraform created is a re-point too (the reviewer confirms it is the same account)', () => {
+    const head = exampleYaml().replace('  - name: ACCOUNT01\n    email: aws-account01@example.com\n', '  - name: ACCOUNT01\n    email: aws-account01@example.com\n    id: "444444444444"\n');
+    expect(head).not.toBe(exampleYaml());
+    const diff = json(synthPair(exampleYaml(), head));
+    expect(diff.accounts.repointed).toEqual([{ account: 'ACCOUNT01', from: null, to: '444444444444' }]);
+    expect(diff.accessGrew).toBe(true);
+  });
+
+  it('an id removed from the config re-points nothing: Terraform keeps the account its state holds, exit 0', () => {
+    const head = exampleYaml().replace('    id: "333333333333"          # created before this tool: imported, not created\n', '');
+    expect(head).not.toBe(exampleYaml());
+    const pair = synthPair(exampleYaml(), head);
+    const diff = json(pair);
+    expect(diff.accounts.repointed).toEqual([{ account: 'ACCOUNT03', from: '333333333333', to: null }]);
+    expect(diff.access).toEqual({ gained: [], lost: [] });
+    expect(diff.trust).toEqual({ entered: [], left: [] });
+    expect(diff.accessGrew).toBe(false);
+    expect(markdown(pair).exitCode).toBe(0);
   });
 
   it('dropping MFA is access gained (with MFA -> without MFA)', () => {

@@ -4,7 +4,7 @@ import { throwIfIssues } from '../errors/user-errors';
 import { accountIdIssues } from './account-id-check';
 import { lockChangeIssues } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
-import { lockOrganizationIssues, lockPresenceIssues } from './missing-lock';
+import { lockOrganizationIssues, lockPresenceIssues, lockUpgradeIssues } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
 import { placementIssues } from './state-placement';
 import type { ShardLock } from './lock-format';
@@ -41,7 +41,7 @@ export interface LockCheckOptions {
    */
   readonly outdir?: string;
   /**
-   * Where ORG_LOCK_INIT is read.
+   * Where ORG_LOCK_INIT and ORG_LOCK_UPGRADE are read.
    * @default process.env
    */
   readonly env?: NodeJS.ProcessEnv;
@@ -49,10 +49,11 @@ export interface LockCheckOptions {
 
 /**
  * Every check of the lock, shared by synth and `validate` so that they agree: a missing or
- * blank lock over existing state, a lock of another organization, an account id other than the
- * locked one, a placement that local state contradicts, a lock change that would lose an
- * account or an OU, a change in frozen mode, and a lock that synth could not write. Each check returns its issues, as the config
- * rules do, and all of them are reported at once (one ConfigError for the lock).
+ * blank lock over existing state, an older (unsealed) lock not upgraded on purpose, a lock of
+ * another organization, an account id other than the locked one, a placement that local state
+ * contradicts, a lock change that would lose an account or an OU, a change in frozen mode,
+ * and a lock that synth could not write. Each check returns its issues, as the config rules
+ * do, and all of them are reported at once (one ConfigError for the lock).
  * Returns whether synth will write the lock.
  */
 export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean {
@@ -64,6 +65,7 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   throwIfIssues(lockPath, [
     ...lockPresenceIssues(lockPath, previousLock, config, stateDirs, env),
+    ...lockUpgradeIssues(lockPath, previousLock, config, env),
     ...lockOrganizationIssues(previousLock, config),
     ...placementIssues(plan, lockPath, config.backend, stateDirs),
     ...lockChangeIssues(plan, lockPath, { frozen: options.frozen, fileWouldChange }),

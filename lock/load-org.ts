@@ -6,6 +6,7 @@ import { lockChangeIssues } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
 import { lockOrganizationIssues, lockPresenceIssues, lockUpgradeIssues } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
+import { roleContinuityIssues } from './role-continuity';
 import { placementIssues } from './state-placement';
 import type { ShardLock } from './lock-format';
 import { planOrg, type OrgPlan } from './org-plan';
@@ -51,9 +52,10 @@ export interface LockCheckOptions {
  * Every check of the lock, shared by synth and `validate` so that they agree: a missing or
  * blank lock over existing state, an older (unsealed) lock not upgraded on purpose, a lock of
  * another organization, an account id other than the locked one, a placement that local state
- * contradicts, a lock change that would lose an account or an OU, a change in frozen mode,
- * and a lock that synth could not write. Each check returns its issues, as the config rules
- * do, and all of them are reported at once (one ConfigError for the lock).
+ * contradicts, a member role dropped from its trust stack without a moved or removed block, a
+ * lock change that would lose an account or an OU, a change in frozen mode, and a lock that
+ * synth could not write. Each check returns its issues, as the config rules do, and all of
+ * them are reported at once (one ConfigError for the lock).
  * Returns whether synth will write the lock.
  */
 export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean {
@@ -68,6 +70,7 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
     ...lockUpgradeIssues(lockPath, previousLock, config, env),
     ...lockOrganizationIssues(previousLock, config),
     ...placementIssues(plan, lockPath, config.backend, stateDirs),
+    ...roleContinuityIssues(previousLock, plan, lockPath),
     ...lockChangeIssues(plan, lockPath, { frozen: options.frozen, fileWouldChange }),
     ...(fileWouldChange ? lockWriteIssues(lockPath) : []),
   ]);

@@ -1,5 +1,6 @@
 import type { AccessChange, AccessDiff, AccessLevel, TrustChange } from './access-diff';
 import type { AccountRepoint } from './account-changes';
+import type { RoleMove } from './role-moves';
 
 /** Tables longer than this are folded in <details>: a PR comment should fit a screen. */
 export const FOLD_ROWS = 15;
@@ -45,6 +46,13 @@ function repointLine(r: AccountRepoint): string {
   return `**Account ${r.account} re-pointed: ${from} → ${r.to}: its group policies and its trust stack's provider now reach ${r.to} (counted as access gained)**`;
 }
 
+/** A role's state lives in its trust stack: leaving one is destroying it there, unless a removed block forgets it. */
+function roleMoveLine(m: RoleMove): string {
+  if (m.from === null) return `Role of ${m.account} enters ${m.to}`;
+  const where = m.to === null ? 'no trust stack holds it now' : `${m.to} imports it again`;
+  return `**Role of ${m.account} leaves ${m.from}: Terraform destroys it there unless a removed block forgets it; ${where}**`;
+}
+
 /** One line per kind of change: what a reviewer reads first. */
 function summary(diff: AccessDiff): string[] {
   const a = diff.accounts;
@@ -67,6 +75,7 @@ function summary(diff: AccessDiff): string[] {
     ...a.dropped.map((c) => `**Account ${c.account} leaves the management stack without being retired: Terraform would try to destroy it**`),
     ...a.moved.map((c) => `Account ${c.account} moved from ${c.from} to ${c.to}`),
     ...a.repointed.map(repointLine),
+    ...diff.roleMoves.map(roleMoveLine),
     ...diff.organizationalUnits.added.map((p) => `OU ${p} added`),
     ...diff.organizationalUnits.removed.map((p) => `OU ${p} removed`),
   ];

@@ -1,5 +1,6 @@
 import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
 import { accountChanges, accountRenames, ouChanges, type AccountChanges, type AccountRepoint, type OuChanges } from './account-changes';
+import { roleMoves, type RoleMove } from './role-moves';
 import { stackChanges, type StackChanges } from './stack-changes';
 import type { StackJson } from './synth-output';
 import { MANAGEMENT_STACK } from '../stacks/stack-names';
@@ -55,6 +56,8 @@ export interface AccessDiff {
   readonly principals: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly trust: { readonly entered: readonly TrustChange[]; readonly left: readonly TrustChange[] };
   readonly accounts: AccountChanges;
+  /** Member roles that leave or enter a trust stack (their state lives there). */
+  readonly roleMoves: readonly RoleMove[];
   readonly organizationalUnits: OuChanges;
   readonly stacks: StackChanges;
   readonly notes: readonly string[];
@@ -207,6 +210,7 @@ export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
     principals: { added: [...hIds].filter((id) => !bIds.has(id)).sort(), removed: [...bIds].filter((id) => !hIds.has(id)).sort() },
     trust,
     accounts,
+    roleMoves: roleMoves(base.report, head.report, renames, accounts),
     organizationalUnits: ouChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]),
     stacks: stackChanges(base.stacks, head.stacks),
     notes,

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load-config';
 import { ConfigError } from '../../errors/user-errors';
@@ -6,6 +5,7 @@ import { readLock, writeLock } from '../../lock/lock-file';
 import type { ShardLock } from '../../lock/lock-format';
 import { lockedAccountKey, lockedAccountName, lockedOuKey, lockedOuPath } from '../../lock/lock-names';
 import { planOrg } from '../../lock/org-plan';
+import { downgradeLock, type LockJson } from '../helpers/downgrade-lock';
 import { refusal } from '../helpers/refusal';
 import { exampleInput, renameMember, retire, toYaml, withoutAccount, type OrgInput } from '../helpers/org-inputs';
 import { tempDir } from '../helpers/run-main';
@@ -16,15 +16,10 @@ function lockAfter(...inputs: OrgInput[]): ShardLock {
 }
 
 /** A lock file with `edit` applied to its JSON as an older, unsealed lock (nothing else could catch it). */
-function unsealedWith(edit: (json: Record<string, unknown>) => void): string {
+function unsealedWith(edit: (json: LockJson) => void): string {
   const path = join(tempDir(), 'org.lock.json');
   writeLock(path, lockAfter(exampleInput()));
-  const json = JSON.parse(readFileSync(path, 'utf8'));
-  json.version = 2;
-  delete json.seal;
-  delete json.managementAccountId;
-  edit(json);
-  writeFileSync(path, JSON.stringify(json, null, 2));
+  downgradeLock(path, edit);
   return path;
 }
 
@@ -39,13 +34,13 @@ describe('names and keys read from the lock follow the config rules', () => {
   });
 
   it.each([
-    ['an account name with a template', (j: Record<string, unknown>) => ((j.accounts as Record<string, unknown>)['a${b}'] = { stack: 'trust-1' }), /accounts\.a\$\{b\}: must be an account name/],
-    ['an overlong account name', (j: Record<string, unknown>) => ((j.accounts as Record<string, unknown>)['A'.repeat(51)] = { stack: 'trust-1' }), /must be an account name of 1-50 characters/],
-    ['an identity account name with a quote', (j: Record<string, unknown>) => (j.identityAccount = 'I"AM'), /identityAccount: must be an account name/],
-    ['an empty OU name in a path', (j: Record<string, unknown>) => (j.organizationalUnits = ['Workloads//Prod']), /organizationalUnits\[0\]: must be an OU path/],
-    ['an OU path six levels deep', (j: Record<string, unknown>) => (j.retiredOrganizationalUnits = ['a/b/c/d/e/f']), /retiredOrganizationalUnits\[0\]: must be an OU path/],
-    ['a rename key with a capital', (j: Record<string, unknown>) => (j.history = { accountMoves: [{ from: 'Old', to: 'new', stack: 'trust-1' }] }), /history\.accountMoves\[0\]\.from: must be the Terraform key of an account/],
-    ['an OU rename key with a double underscore', (j: Record<string, unknown>) => (j.history = { ouMoves: [{ from: 'a__b', to: 'a_b' }] }), /history\.ouMoves\[0\]\.from: must be the Terraform key of an OU path/],
+    ['an account name with a template', (j: LockJson) => ((j.accounts as Record<string, unknown>)['a${b}'] = { stack: 'trust-1' }), /accounts\.a\$\{b\}: must be an account name/],
+    ['an overlong account name', (j: LockJson) => ((j.accounts as Record<string, unknown>)['A'.repeat(51)] = { stack: 'trust-1' }), /must be an account name of 1-50 characters/],
+    ['an identity account name with a quote', (j: LockJson) => (j.identityAccount = 'I"AM'), /identityAccount: must be an account name/],
+    ['an empty OU name in a path', (j: LockJson) => (j.organizationalUnits = ['Workloads//Prod']), /organizationalUnits\[0\]: must be an OU path/],
+    ['an OU path six levels deep', (j: LockJson) => (j.retiredOrganizationalUnits = ['a/b/c/d/e/f']), /retiredOrganizationalUnits\[0\]: must be an OU path/],
+    ['a rename key with a capital', (j: LockJson) => (j.history = { accountMoves: [{ from: 'Old', to: 'new', stack: 'trust-1' }] }), /history\.accountMoves\[0\]\.from: must be the Terraform key of an account/],
+    ['an OU rename key with a double underscore', (j: LockJson) => (j.history = { ouMoves: [{ from: 'a__b', to: 'a_b' }] }), /history\.ouMoves\[0\]\.from: must be the Terraform key of an OU path/],
   ])('refuses %s', (_what, edit, expected) => {
     expect(refusal(() => readLock(unsealedWith(edit)), ConfigError)).toMatch(expected);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, throwIfIssues } from '../../errors/user-errors';
@@ -10,6 +10,7 @@ import { writeLock } from '../../lock/lock-file';
 import { lockPresenceIssues, lockUpgradeIssues } from '../../lock/missing-lock';
 import { EMPTY_LOCK, type ShardLock } from '../../lock/lock-format';
 import { planOrg } from '../../lock/org-plan';
+import { downgradeLock } from '../helpers/downgrade-lock';
 import { exampleYaml } from '../helpers/example';
 import { exampleInput, toYaml, type OrgInput } from '../helpers/org-inputs';
 import { refusal as refuse } from '../helpers/refusal';
@@ -85,22 +86,12 @@ function sealedOrg(edit: (input: OrgInput) => void = () => undefined) {
   return { configPath, lockPath: org.lockPath };
 }
 
-/** Rewrites a sealed lock as version 2 (no seal, no organization); `more` edits it further. */
-function downgrade(lockPath: string, more: (json: { accounts: Record<string, { stack: string }> }) => void = () => undefined): void {
-  const json = JSON.parse(readFileSync(lockPath, 'utf8'));
-  json.version = 2;
-  delete json.seal;
-  delete json.managementAccountId;
-  more(json);
-  writeFileSync(lockPath, JSON.stringify(json, null, 2));
-}
-
 const checkOrg = (configPath: string, env: NodeJS.ProcessEnv = {}) => () => checkOrgLock(loadOrg(configPath), { frozen: false, env });
 
 describe('an older (version 1 or 2, unsealed) lock', () => {
   it('is refused until ORG_LOCK_UPGRADE=1 says it was checked, with what to do', () => {
     const { configPath, lockPath } = sealedOrg();
-    downgrade(lockPath);
+    downgradeLock(lockPath);
     expect(refusal(checkOrg(configPath))).toMatch(
       /org\.lock\.json: version: is 1 or 2 \(written by an older org-trust\): the lock has no seal and names no organization.*git log -p -- .*org\.lock\.json.*run synth once with ORG_LOCK_UPGRADE=1: it seals the lock and records the organization; commit it/,
     );
@@ -114,7 +105,7 @@ describe('an older (version 1 or 2, unsealed) lock', () => {
   it('refuses an account moved to another trust stack in a downgraded lock (remote backend: no state to compare)', () => {
     const { configPath, lockPath } = sealedOrg();
     expect(checkOrg(configPath)).not.toThrow();
-    downgrade(lockPath, (json) => {
+    downgradeLock(lockPath, (json) => {
       json.accounts.Logging.stack = 'trust-2';
     });
     // Before: accepted, and the next synth put Logging's role into trust-2 (destroyed in trust-1's state, imported again).
@@ -127,7 +118,7 @@ describe('an older (version 1 or 2, unsealed) lock', () => {
       input.organization = { ...input.organization!, managementAccountId: '999999999999' };
     });
     expect(refusal(checkOrg(configPath))).toMatch(/belongs to the organization of management account 111111111111/);
-    downgrade(lockPath);
+    downgradeLock(lockPath);
     expect(refusal(checkOrg(configPath))).toMatch(/version: is 1 or 2 .*for organization 999999999999/);
   });
 

@@ -13,9 +13,16 @@ interface Source {
   readonly trustOnly: boolean;
 }
 
-/** Mermaid text inside ["..."]: quotes and angle brackets as entities, so that labels cannot break the syntax. */
+/**
+ * Mermaid text inside ["..."]: `#` (which starts Mermaid's own entities), quotes, angle
+ * brackets, ampersands and backticks (a backtick string is Markdown to Mermaid) as entity
+ * codes, so that a name can neither break the syntax nor become HTML or Markdown. Only the
+ * line breaks this module puts in become <br/>.
+ */
+const MERMAID_ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', '&': '#amp;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;' };
+
 export function mermaidLabel(text: string): string {
-  return `"${text.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>')}"`;
+  return `"${text.replace(/[#&"<>`]/g, (c) => MERMAID_ENTITIES[c]).replace(/\r?\n/g, '<br/>')}"`;
 }
 
 const listed = (names: readonly string[], max = 4) => (names.length > max ? `${names.slice(0, max).join(', ')} +${names.length - max}` : names.join(', '));

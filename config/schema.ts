@@ -45,7 +45,7 @@ const email = z
   .max(64, { error: 'must be an email address of 6-64 characters', abort: true })
   .regex(EMAIL, { error: (iss) => `must be an email address like aws-prod@example.com (got "${String(iss.input)}")` });
 
-const accountName = z
+export const accountName = z
   .string({ error: 'must be an account name' })
   .min(1, { error: 'must be an account name of 1-50 characters' })
   .max(50, { error: 'must be an account name of 1-50 characters', abort: true })
@@ -91,7 +91,7 @@ export interface OrganizationalUnitInput {
   children?: OrganizationalUnitInput[];
 }
 
-const ouName = z
+export const ouName = z
   .string({ error: 'must be an OU name' })
   .min(1, { error: 'must be an OU name of 1-128 characters' })
   .max(128, { error: 'must be an OU name of 1-128 characters', abort: true })

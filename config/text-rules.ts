@@ -10,6 +10,9 @@ import type { Issue } from './find-duplicates';
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
 
+/** Whether `text` holds none of those characters (for names read from elsewhere than the YAML: the lock). */
+export const isVisibleText = (text: string): boolean => !INVISIBLE.test(text);
+
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Issues for every string (map keys included) of the parsed YAML that holds such a character. */

@@ -1,10 +1,12 @@
 import { loadConfig } from '../config/load-config';
 import type { OrgConfig } from '../config/model';
 import { throwIfIssues } from '../errors/user-errors';
+import { accountIdIssues } from './account-id-check';
 import { lockChangeIssues } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
-import { lockOrganizationIssues, lockPresenceIssues } from './missing-lock';
+import { lockOrganizationIssues, lockPresenceIssues, lockUpgradeIssues } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
+import { roleContinuityIssues } from './role-continuity';
 import { placementIssues } from './state-placement';
 import type { ShardLock } from './lock-format';
 import { planOrg, type OrgPlan } from './org-plan';
@@ -40,7 +42,7 @@ export interface LockCheckOptions {
    */
   readonly outdir?: string;
   /**
-   * Where ORG_LOCK_INIT is read.
+   * Where ORG_LOCK_INIT and ORG_LOCK_UPGRADE are read.
    * @default process.env
    */
   readonly env?: NodeJS.ProcessEnv;
@@ -48,21 +50,27 @@ export interface LockCheckOptions {
 
 /**
  * Every check of the lock, shared by synth and `validate` so that they agree: a missing or
- * blank lock over existing state, a lock of another organization, a placement that local
- * state contradicts, a lock change that would lose an account or an OU, a change in frozen
- * mode, and a lock that synth could not write. Each check returns its issues, as the config
- * rules do, and all of them are reported at once (one ConfigError for the lock).
+ * blank lock over existing state, an older (unsealed) lock not upgraded on purpose, a lock of
+ * another organization, an account id other than the locked one, a placement that local state
+ * contradicts, a member role dropped from its trust stack without a moved or removed block, a
+ * lock change that would lose an account or an OU, a change in frozen mode, and a lock that
+ * synth could not write. Each check returns its issues, as the config rules do, and all of
+ * them are reported at once (one ConfigError for the lock).
  * Returns whether synth will write the lock.
  */
 export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean {
   const { configPath, config, lockPath, previousLock, plan } = org;
   const env = options.env ?? process.env;
   const stateDirs = localStateDirs(configPath, options.outdir ?? DEFAULT_OUTDIR);
+  // The config's own problem (a field with a line), so reported against the config first.
+  throwIfIssues(configPath, accountIdIssues(configPath, config, previousLock, lockPath));
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   throwIfIssues(lockPath, [
     ...lockPresenceIssues(lockPath, previousLock, config, stateDirs, env),
+    ...lockUpgradeIssues(lockPath, previousLock, config, env),
     ...lockOrganizationIssues(previousLock, config),
     ...placementIssues(plan, lockPath, config.backend, stateDirs),
+    ...roleContinuityIssues(previousLock, plan, lockPath),
     ...lockChangeIssues(plan, lockPath, { frozen: options.frozen, fileWouldChange }),
     ...(fileWouldChange ? lockWriteIssues(lockPath) : []),
   ]);

@@ -5,27 +5,27 @@ import { ConfigError, throwIfIssues, type ConfigIssue } from '../errors/user-err
 import { ACCOUNT_ID } from '../config/iam-names';
 import { nameTableSchema } from '../config/name-table';
 import { EMPTY_HISTORY, isEmptyHistory, type LockHistory } from './history';
+import { lockedAccountKey, lockedAccountName, lockedOuKey, lockedOuPath } from './lock-names';
 import { lockSeal } from './lock-seal';
 import { TRUST_STACK_PATTERN } from './stack-naming';
 import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './lock-format';
 
-const key = z.string().min(1);
 /** As synth names them (TRUST_STACK_PATTERN): `trust-0` or `trust-007` can only come from a hand edit. */
 const stack = z.string().regex(TRUST_STACK_PATTERN, { error: 'must be a trust stack name as synth writes it (trust-1, trust-2, ...)' });
 const historySchema = z.strictObject({
-  accountMoves: z.array(z.strictObject({ from: key, to: key, stack: stack.optional() })).optional(),
-  forgottenAccounts: z.array(z.strictObject({ key, stack, accountId: z.string().regex(ACCOUNT_ID).optional() })).optional(),
-  ouMoves: z.array(z.strictObject({ from: key, to: key })).optional(),
-  forgottenOus: z.array(key).optional(),
+  accountMoves: z.array(z.strictObject({ from: lockedAccountKey, to: lockedAccountKey, stack: stack.optional() })).optional(),
+  forgottenAccounts: z.array(z.strictObject({ key: lockedAccountKey, stack, accountId: z.string().regex(ACCOUNT_ID).optional() })).optional(),
+  ouMoves: z.array(z.strictObject({ from: lockedOuKey, to: lockedOuKey })).optional(),
+  forgottenOus: z.array(lockedOuKey).optional(),
 });
 
 const lockFields = {
   '//': z.string().optional(),
-  identityAccount: z.string().optional(),
-  organizationalUnits: z.array(z.string()).optional(),
-  retiredOrganizationalUnits: z.array(z.string()).optional(),
+  identityAccount: lockedAccountName.optional(),
+  organizationalUnits: z.array(lockedOuPath).optional(),
+  retiredOrganizationalUnits: z.array(lockedOuPath).optional(),
   accounts: nameTableSchema(
-    z.string(),
+    lockedAccountName,
     z.strictObject({ stack, retired: z.literal(true).optional(), id: z.string().regex(ACCOUNT_ID).optional() }),
     { error: 'must be a map of account names to their trust stacks' },
   ),

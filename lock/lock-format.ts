@@ -1,4 +1,5 @@
-import { nameTable, type NameTable } from '../config/name-table';
+import type { Account } from '../config/model';
+import { hasName, nameTable, type NameTable } from '../config/name-table';
 import type { LockHistory } from './history';
 
 /**
@@ -30,8 +31,19 @@ export interface LockedAccount {
   readonly stack: string;
   /** Retired: Terraform forgets the account and role on the next apply; see the README. */
   readonly retired?: true;
-  /** A retired account's id, kept so its trust stack can still reach the role it forgets. */
+  /**
+   * The account's id, where the config gave one (adopted accounts; every retired one): a retired
+   * account's trust stack still reaches the role it forgets with it, and a config that names
+   * another id is refused (account-id-check.ts).
+   */
   readonly id?: string;
+}
+
+/** The entry an account continues: its own name's, else its renamedFrom's. */
+export function lockedEntryOf(account: Account, lock: ShardLock): LockedAccount | undefined {
+  if (hasName(lock.accounts, account.name)) return lock.accounts[account.name];
+  const from = account.renamedFrom?.name;
+  return from !== undefined && hasName(lock.accounts, from) ? lock.accounts[from] : undefined;
 }
 
 export const LOCK_VERSION = 3;

@@ -6,6 +6,8 @@ import { stackOfStateFile } from './state-location';
 
 /** Set to start a new lock where Terraform state may already exist. */
 export const LOCK_INIT_VARIABLE = 'ORG_LOCK_INIT';
+/** Set once to seal a lock of version 1 or 2 (no seal, no organization) after checking it. */
+export const LOCK_UPGRADE_VARIABLE = 'ORG_LOCK_UPGRADE';
 
 /** The directories among `dirs` that hold local state files. */
 export function dirsWithState(dirs: readonly string[]): string[] {
@@ -57,6 +59,28 @@ export function lockPresenceIssues(
       message:
         `${blank}, and ${where}. A new lock would place accounts in trust stacks afresh, away from their state. ` +
         `Restore ${lockPath} from version control; if this really is the first synth of this organization, run it once with ${LOCK_INIT_VARIABLE}=1.`,
+    },
+  ];
+}
+
+/**
+ * Issues for a lock of version 1 or 2 that places accounts: it has no seal and no
+ * organization, so a hand edit (an account moved to another trust stack, whose role the next
+ * apply would destroy there) or another organization's lock reads exactly like what an older
+ * org-trust wrote, and sealing it would make the edit permanent. It is upgraded only when the
+ * user says so once; local state, where there is some, is still checked (state-placement.ts).
+ * A blank one is lockPresenceIssues' case.
+ */
+export function lockUpgradeIssues(lockPath: string, previous: ShardLock, config: OrgConfig, env: NodeJS.ProcessEnv = process.env): ConfigIssue[] {
+  const unsealed = existsSync(lockPath) && previous.managementAccountId === undefined;
+  if (!unsealed || lockIsBlank(lockPath, previous, config) || env[LOCK_UPGRADE_VARIABLE] === '1') return [];
+  return [
+    {
+      path: ['version'],
+      message:
+        'is 1 or 2 (written by an older org-trust): the lock has no seal and names no organization, so a hand edit or the lock of another organization cannot be told from it. ' +
+        `Check it against version control (\`git log -p -- ${lockPath}\`: the older org-trust's own writes, for organization ${config.organization.managementAccountId}), ` +
+        `then run synth once with ${LOCK_UPGRADE_VARIABLE}=1: it seals the lock and records the organization; commit it. Or restore the lock from version control.`,
     },
   ];
 }

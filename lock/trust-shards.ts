@@ -2,7 +2,7 @@ import { compareNames, terraformKey } from '../config/iam-names';
 import { hasName, nameTable } from '../config/name-table';
 import type { Account } from '../config/model';
 import { EMPTY_HISTORY, nextAccountHistory, type AccountMove, type ForgottenAccount, type LockHistory } from './history';
-import { EMPTY_LOCK, LOCK_VERSION, type LockedAccount, type ShardLock } from './lock-format';
+import { EMPTY_LOCK, LOCK_VERSION, lockedEntryOf, type LockedAccount, type ShardLock } from './lock-format';
 import { trustStackName, trustStackNumber } from './stack-naming';
 
 /** A new name that the lock still holds as another account (e.g. retired, entry not yet deleted). */
@@ -45,7 +45,7 @@ export function planTrustShards(
   // Renames first, so that a renamed account takes its own entry even where its new name is locked too.
   const renamed = placeRenamed(accounts, previous);
   const kept = keepLocked(previous, byName, renamed.claimed);
-  const newcomers = placeNewcomers(accounts, new Map([...renamed.placed, ...kept.placed]), shardSize);
+  const newcomers = placeNewcomers(accounts, new Map([...renamed.placed, ...kept.placed]), shardSize, historyHomes(previous));
   const placed: Placements = new Map([...renamed.placed, ...kept.placed, ...newcomers.placed]);
   const identityPlan = identity ? planIdentity(identity, previous) : NO_IDENTITY_CHANGE;
 
@@ -55,13 +55,13 @@ export function planTrustShards(
   const lock: ShardLock = {
     version: LOCK_VERSION,
     ...(identity ? { identityAccount: identity.name } : {}),
-    accounts: nameTable(names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name))])),
+    accounts: nameTable(names.map((name) => [name, lockedAccount(placed.get(name)!, byName.get(name), previous)])),
     history: history.history,
   };
   return {
     lock,
     stacks: stacksOf(placed, history.history, names, byName),
-    changes: [...renamed.changes, ...kept.changes, ...newcomers.changes, ...identityPlan.changes, ...history.changes],
+    changes: [...renamed.changes, ...kept.changes, ...newcomers.changes, ...idsRecorded(accounts, placed, previous), ...identityPlan.changes, ...history.changes],
     removedWithoutRetiring: kept.removedWithoutRetiring,
     identityRenamed: identityPlan.renamed,
     renameConflicts: [...renamed.conflicts, ...identityPlan.conflicts],
@@ -117,16 +117,31 @@ function keepLocked(previous: ShardLock, byName: ReadonlyMap<string, Account>, c
   return { placed, changes, forgotten, removedWithoutRetiring };
 }
 
-/** Accounts not placed yet, in name order, each in the lowest-numbered stack with room. */
-function placeNewcomers(accounts: readonly Account[], placed: Placements, shardSize: number) {
+/**
+ * Keys the previous history keeps in a trust stack (a forgotten role, a rename's old address),
+ * to that stack: state may still sit there until the forget or move is applied.
+ */
+function historyHomes(previous: ShardLock): ReadonlyMap<string, string> {
+  const history = previous.history ?? EMPTY_HISTORY;
+  return new Map([...history.accountMoves.flatMap((m) => (m.stack ? [[m.from, m.stack] as const] : [])), ...history.forgottenAccounts.map((f) => [f.key, f.stack] as const)]);
+}
+
+/**
+ * Accounts not placed yet, in name order, each in the lowest-numbered stack with room; one
+ * whose key the history keeps in a stack goes there, whatever its load: that stack must declare
+ * the address (its history entry then leaves, see nextAccountHistory), or its next apply would
+ * destroy a role whose forget or move is not applied yet.
+ */
+function placeNewcomers(accounts: readonly Account[], placed: Placements, shardSize: number, homes: ReadonlyMap<string, string>) {
   const load = new Map<string, number>();
   for (const stack of placed.values()) load.set(stack, (load.get(stack) ?? 0) + 1);
   const added = new Map<string, string>();
   const changes: string[] = [];
   let candidate = 1;
   for (const account of accounts.filter((a) => !placed.has(a.name)).sort((a, b) => compareNames(a.name, b.name))) {
-    while ((load.get(trustStackName(candidate)) ?? 0) >= shardSize) candidate++;
-    const stack = trustStackName(candidate);
+    const home = homes.get(account.key);
+    while (!home && (load.get(trustStackName(candidate)) ?? 0) >= shardSize) candidate++;
+    const stack = home ?? trustStackName(candidate);
     added.set(account.name, stack);
     load.set(stack, (load.get(stack) ?? 0) + 1);
     changes.push(`${account.name}: added to ${stack}`);
@@ -177,8 +192,15 @@ function planIdentity(identity: Account, previous: ShardLock): IdentityPlan {
   };
 }
 
-/** A lock entry: retired accounts keep their id (validation requires it) for the history. */
-function lockedAccount(stack: string, account: Account | undefined): LockedAccount {
-  if (!account?.retired) return { stack };
-  return { stack, retired: true, ...(account.id ? { id: account.id } : {}) };
+/** A lock entry; its id is the config's, or the locked one where the config leaves it out (the state still holds that account). */
+function lockedAccount(stack: string, account: Account | undefined, previous: ShardLock): LockedAccount {
+  const id = account?.id ?? (account ? lockedEntryOf(account, previous)?.id : undefined);
+  return { stack, ...(account?.retired ? { retired: true as const } : {}), ...(id ? { id } : {}) };
+}
+
+/** Locked accounts whose id the lock learns now (locks written before ids were recorded). */
+function idsRecorded(accounts: readonly Account[], placed: Placements, previous: ShardLock): string[] {
+  return accounts
+    .filter((a) => a.id !== undefined && placed.has(a.name) && lockedEntryOf(a, previous) && !lockedEntryOf(a, previous)!.id)
+    .map((a) => `${a.name} in ${placed.get(a.name)}: id ${a.id} recorded`);
 }

@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Account, OrganizationalUnit } from '../config/model';
-import { TerraformOutput } from '../constructs/cdktf';
 import { ManagementAccess, type ManagementAccessProps } from '../constructs/management-access';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { OrganizationAccount, accountNames } from '../constructs/organization-account';
@@ -11,6 +10,7 @@ import type { LockHistory } from '../lock/history';
 import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
 import { keyedConstructId } from '../constructs/construct-ids';
+import { NameKeyedOutput } from '../constructs/name-keyed-output';
 import { OrgStack, type OrgStackProps } from './org-stack';
 import { ACCOUNT_IDS_OUTPUT } from './stack-names';
 
@@ -36,6 +36,8 @@ export interface ManagementStackProps extends OrgStackProps, AccessProps {
  * member accounts, and the runbook's IAM. Outputs every account id by account name.
  */
 export class ManagementStack extends OrgStack {
+  private readonly accountIds: NameKeyedOutput;
+
   constructor(scope: Construct, id: string, props: ManagementStackProps) {
     super(scope, id, props);
     const { history } = props;
@@ -47,7 +49,7 @@ export class ManagementStack extends OrgStack {
 
     // Sorted: the import, moved and removed arrays follow construct order, whatever the YAML order.
     const accounts = [props.identityAccount, ...[...props.accounts].sort((a, b) => compareNames(a.key, b.key))];
-    const ids: Record<string, string> = {};
+    const ids: [string, string][] = [];
     // Own scope: keyed ids never meet the stack's fixed ones (an account named "ids" or "history").
     const accountScope = new Construct(this, 'accounts');
     for (const account of accounts) {
@@ -57,17 +59,18 @@ export class ManagementStack extends OrgStack {
         // A retired account has no resource to place, and its OU may be retired (forgotten) too.
         parentId: units.parentIdOf(account.retired ? undefined : account.ou),
       });
-      if (created.resource) ids[account.name] = created.resource.id;
+      if (created.resource) ids.push([account.name, created.resource.id]);
     }
     addHistoryBlocks(new Construct(this, 'ou-history'), ouNames, { moves: history.ouMoves, forgotten: history.forgottenOus });
     addHistoryBlocks(new Construct(this, 'account-history'), accountNames, {
       moves: history.accountMoves,
       forgotten: history.forgottenAccounts.map((f) => f.key),
     });
-    new TerraformOutput(this, 'account-ids', {
-      value: ids,
+    this.accountIds = new NameKeyedOutput(this, 'account-ids', {
+      entries: ids,
       description: 'Account id by account name, for the identity and trust stacks and for aws-config',
-    }).overrideLogicalId(ACCOUNT_IDS_OUTPUT);
+    });
+    this.accountIds.overrideLogicalId(ACCOUNT_IDS_OUTPUT);
 
     new ManagementAccess(this, 'access', {
       managementAccountId: props.managementAccountId,
@@ -77,5 +80,12 @@ export class ManagementStack extends OrgStack {
       createAccountRoleName: props.createAccountRoleName,
       users: props.users,
     });
+  }
+
+  /** An account named `__proto__` too: the trust stacks read account_ids["__proto__"]. */
+  override toTerraform(): ReturnType<OrgStack['toTerraform']> {
+    const json = super.toTerraform();
+    this.accountIds.writeInto(json);
+    return json;
   }
 }

@@ -41,7 +41,7 @@ describe('inserting an account at the top of a 40-account config', () => {
   const after = synthYaml(stringify(withAccounts(base, [newcomer, ...base.accounts])), before.stacks.plan.lock);
 
   it('puts it in the lowest trust stack with room and moves nobody', () => {
-    expect(after.stacks.plan.lock.accounts['aaa-new']).toEqual({ stack: 'trust-3' });
+    expect(after.stacks.plan.lock.accounts['aaa-new']).toEqual({ stack: 'trust-3', id: '123456789012' });
     for (const [name, entry] of Object.entries(before.stacks.plan.lock.accounts)) {
       expect(after.stacks.plan.lock.accounts[name]).toEqual(entry);
     }

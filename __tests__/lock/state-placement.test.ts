@@ -20,14 +20,17 @@ const trustState = (keys: string[], emptyInstances = false) =>
     })),
   });
 
-/** The example org in a temp dir, with an older (version 2, unsealed) lock and local state files. */
-function project(accounts: Record<string, string>, state: Record<string, string>) {
+/**
+ * The example org in a temp dir, with an older (version 2, unsealed) lock and local state files,
+ * checked as the upgrade run does (ORG_LOCK_UPGRADE=1): the state still has its say.
+ */
+function project(accounts: Record<string, string>, state: Record<string, string>, env: NodeJS.ProcessEnv = { ORG_LOCK_UPGRADE: '1' }) {
   const dir = tempDir();
   copyFileSync(EXAMPLE_PATH, join(dir, 'org.yaml'));
   const entries = Object.fromEntries(Object.entries(accounts).map(([name, stack]) => [name, { stack }]));
   writeFileSync(join(dir, 'org.lock.json'), JSON.stringify({ version: 2, identityAccount: 'IAM', accounts: entries }));
   for (const [file, text] of Object.entries(state)) writeFileSync(join(dir, file), text);
-  return () => checkOrgLock(loadOrg(join(dir, 'org.yaml')), { frozen: false, outdir: join(dir, 'cdktf.out'), env: {} });
+  return () => checkOrgLock(loadOrg(join(dir, 'org.yaml')), { frozen: false, outdir: join(dir, 'cdktf.out'), env });
 }
 
 const ALL_IN_ONE = { ACCOUNT01: 'trust-1', ACCOUNT02: 'trust-1', ACCOUNT03: 'trust-1', Logging: 'trust-1' };
@@ -43,8 +46,11 @@ describe('local state against the lock', () => {
     expect([...memberRolesInState([dir])].map(([k, v]) => [k, v.stack])).toEqual([['account01', 'trust-2']]);
   });
 
-  it('accepts an older lock that agrees with the state', () => {
+  it('accepts an older lock that agrees with the state, once the upgrade is asked for', () => {
     expect(() => project(ALL_IN_ONE, { 'terraform.trust-1.tfstate': trustState(['account01', 'logging']) })()).not.toThrow();
+    expect(refuse(project(ALL_IN_ONE, { 'terraform.trust-1.tfstate': trustState(['account01', 'logging']) }, {}), ConfigError)).toMatch(
+      /org\.lock\.json: version: is 1 or 2 .* run synth once with ORG_LOCK_UPGRADE=1/,
+    );
   });
 
   it('refuses an older (unsealed) lock edited to move an account away from the stack whose state holds its role', () => {

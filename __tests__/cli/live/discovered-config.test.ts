@@ -86,6 +86,6 @@ describe('discover: the config it writes', () => {
     writeFileSync(join(dir, 'org.lock.json'), JSON.stringify({ version: 2, accounts: { Tools: { stack: 'trust-2' } } }));
     writeFileSync(path, 'old');
     const { lockPath } = writeDiscovered(path, discoveredConfigYaml(discovered()), true);
-    expect(readLock(lockPath).accounts).toEqual({ Prod1: { stack: 'trust-1' }, Tools: { stack: 'trust-2' } });
+    expect(readLock(lockPath).accounts).toEqual({ Prod1: { stack: 'trust-1', id: '333333333333' }, Tools: { stack: 'trust-2', id: '444444444444' } });
   });
 });

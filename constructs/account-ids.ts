@@ -1,14 +1,14 @@
 import type { Construct } from 'constructs';
 import type { Account, BackendConfig } from '../config/model';
 import type { TerraformRemoteState } from './cdktf';
-import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from '../stacks/stack-names';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK, ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from '../stacks/stack-names';
 import { remoteState } from './state-backend';
 
-
 /**
- * Account ids for a stack other than `management`: the config's id where given, else the
- * management stack's output read through terraform_remote_state. Never a resource of the
- * consuming stack, so provider configurations are known at plan time (invariant 3).
+ * Ids for a stack other than `management`: the config's where given, else the management
+ * stack's outputs read through terraform_remote_state (account ids, the organization id, OU
+ * entity paths). Never a resource of the consuming stack, so provider configurations are
+ * known at plan time (invariant 3).
  */
 export class AccountIdSource {
   private state?: TerraformRemoteState;
@@ -20,8 +20,21 @@ export class AccountIdSource {
 
   idOf(account: Account): string {
     if (account.id) return account.id;
-    const state = this.managementState();
-    return `\${data.terraform_remote_state.${state.friendlyUniqueId}.outputs.${ACCOUNT_IDS_OUTPUT}["${account.name}"]}`;
+    return `\${${this.outputs()}.${ACCOUNT_IDS_OUTPUT}["${account.name}"]}`;
+  }
+
+  /** The organization id: organization.id of the config, else the management stack's data source. */
+  organizationId(configured: string | undefined): string {
+    return configured ?? `\${${this.outputs()}.${ORGANIZATION_ID_OUTPUT}}`;
+  }
+
+  /** Entity path "o-…/r-…/ou-…/" of the OU with Terraform key `ouKey`: OU ids exist only once management is applied. */
+  ouPathOf(ouKey: string): string {
+    return `\${${this.outputs()}.${OU_PATHS_OUTPUT}["${ouKey}"]}`;
+  }
+
+  private outputs(): string {
+    return `data.terraform_remote_state.${this.managementState().friendlyUniqueId}.outputs`;
   }
 
   /** Created on first use: a stack whose ids all come from the config reads no other state. */

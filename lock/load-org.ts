@@ -1,4 +1,6 @@
+import { ConfigError, formatPath } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
+import { policyLimitIssues } from '../config/policy-limit-rules';
 import type { OrgConfig } from '../config/model';
 import { checkLockChange } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteTarget, readLock } from './lock-file';
@@ -53,8 +55,27 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
   checkPlacementAgainstState(plan, lockPath, config.backend, stateDirs);
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   checkLockChange(plan, lockPath, { frozen: options.frozen, fileWouldChange });
+  checkForgottenExclusions(plan, config, lockPath);
   if (fileWouldChange) lockWriteTarget(lockPath);
   return fileWouldChange;
+}
+
+/**
+ * Groups on "*" and by OU leave out the lock's forgotten accounts too (their roles still trust
+ * the identity account): the policy limits with those included, as the identity stack builds them.
+ */
+function checkForgottenExclusions(plan: OrgPlan, config: OrgConfig, lockPath: string): void {
+  const forgotten = (plan.lock.history?.forgottenAccounts ?? []).filter((f) => f.accountId).length;
+  if (!forgotten) return;
+  const issues = policyLimitIssues(config, forgotten);
+  if (!issues.length) return;
+  throw new ConfigError(
+    lockPath,
+    issues.map((issue) => ({
+      path: ['history', 'forgottenAccounts'],
+      message: `${formatPath(issue.path)}: ${issue.message} (counting the ${forgotten} forgotten accounts this lock records, which groups on "*" and by OU leave out)`,
+    })),
+  );
 }
 
 /** CI=true or ORG_LOCK_FROZEN=1: the committed lock must already be what synth would write. */

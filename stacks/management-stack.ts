@@ -13,7 +13,7 @@ import { configureStateBackend } from '../constructs/state-backend';
 import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
 import { keyedConstructId } from '../constructs/construct-ids';
-import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK, ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from './stack-names';
 
 /**
  * The management ("Billing") account, on the default credentials: OUs, the identity and
@@ -50,6 +50,14 @@ export class ManagementStack extends TerraformStack {
       moves: history.accountMoves,
       forgotten: history.forgottenAccounts.map((f) => f.key),
     });
+    new TerraformOutput(this, 'organization-id', {
+      value: units.organizationId(),
+      description: 'The organization id, for identity groups on "*" (aws:ResourceOrgID)',
+    }).overrideLogicalId(ORGANIZATION_ID_OUTPUT);
+    new TerraformOutput(this, 'ou-org-paths', {
+      value: units.entityPaths(),
+      description: 'Entity path (o-.../r-.../ou-.../) of every managed OU by OU key, for identity groups by OU (aws:ResourceOrgPaths)',
+    }).overrideLogicalId(OU_PATHS_OUTPUT);
     new TerraformOutput(this, 'account-ids', {
       value: ids,
       description: 'Account id by account name, for the identity and trust stacks and for aws-config',

@@ -21,7 +21,7 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
   const literal = terraformLiterals({ config, plan });
   const history = literal.plan.lock.history;
   const management = new ManagementStack(app, literal.config, history);
-  const identity = new IdentityStack(app, literal.config);
+  const identity = new IdentityStack(app, literal.config, history);
   const trust = new Map([...literal.plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, literal.config, accounts, history)]));
   return { management, identity, trust, plan };
 }

@@ -115,7 +115,7 @@ export function planGroupPolicies(props: GroupAssumePolicyProps): GroupPolicyPla
     }
   }
 
-  const ids = sortedUnique(props.accountIds).map((value) => ({ value, maxLength: ACCOUNT_ID_CHARS }));
+  const ids = [...props.accountIds].sort().map((value) => ({ value, maxLength: ACCOUNT_ID_CHARS }));
   for (const run of packValues(ids, size(accountsDocument(props, [])), ROOM)) {
     documents.push({ scope: 'accounts', document: accountsDocument(props, run.map((v) => v.value)) });
   }

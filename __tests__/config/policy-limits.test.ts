@@ -42,17 +42,22 @@ const problem = (yaml: string) => {
 };
 
 describe('a group that would need more than 10 managed policies', () => {
-  it(`is accepted at the limit (${MOST} accounts)`, () => {
-    expect(() => parseConfig(orgWith(MOST, 'all'))).not.toThrow();
+  it(`is accepted at the limit (${MOST} named accounts)`, () => {
+    expect(() => parseConfig(orgWith(MOST, 'listed'))).not.toThrow();
   });
 
-  it.each(['all', 'listed'] as const)('is a config error one account past it (accounts %s), naming the group, its field and line', (how) => {
-    const yaml = orgWith(MOST + 1, how);
+  it('is never a group on "*": one policy whatever the number of accounts (10,000 here)', () => {
+    expect(parseConfig(orgWith(10_000, 'all')).identity.groups[1]).toMatchObject({ allAccounts: true, namedAccounts: [] });
+  });
+
+  it('is a config error one named account past it, naming the group, its field and line', () => {
+    const yaml = orgWith(MOST + 1, 'listed');
     const issues = problem(yaml);
     expect(issues).toHaveLength(1);
     expect(issues[0].path).toEqual(['identity', 'groups', 1, 'accounts']);
     expect(issues[0].message).toBe(
-      `group "everyone" would need 11 managed policies for its ${MOST + 1} accounts, and IAM attaches at most 10 to a group (at most ${MOST} accounts a group with this role name and MFA setting): split it into several groups`,
+      `group "everyone" would need 11 managed policies for its ${MOST + 1} accounts, and IAM attaches at most 10 to a group ` +
+        `(at most ${MOST} named accounts a group with this role name and MFA setting): grant by OU (ous) or by "*" instead, or split it into several groups`,
     );
     // The `accounts:` key of the second group: the last one in the file.
     const accountsKeys = yaml.split('\n').flatMap((l, i) => (/^\s+accounts:/.test(l) ? [i + 1] : []));
@@ -62,7 +67,7 @@ describe('a group that would need more than 10 managed policies', () => {
   it('is refused by validate and by synth alike: exit 1, the same message, no stack trace', async () => {
     const dir = tempDir();
     const config = join(dir, 'org.yaml');
-    writeFileSync(config, orgWith(MOST + 1, 'all'));
+    writeFileSync(config, orgWith(MOST + 1, 'listed'));
     const validate = runBin(['validate', '--config', config]);
     expect(validate.status).toBe(1);
     expect(validate.stderr).toMatch(/org\.yaml:\d+: identity\.groups\[1\]\.accounts: group "everyone" would need 11 managed policies/);
@@ -71,6 +76,35 @@ describe('a group that would need more than 10 managed policies', () => {
     expect(synth.stderr).toMatch(/org\.yaml:\d+: identity\.groups\[1\]\.accounts: group "everyone" would need 11 managed policies/);
     expect(`${validate.stderr}${synth.stderr}`).not.toMatch(STACK_LINE);
   }, 60_000);
+});
+
+describe('the accounts that groups on "*" and by OU leave out', () => {
+  /** `retired` retired members (ids given), and a group on "*" or on OU Workloads. */
+  const orgWithRetired = (retired: number, scope: 'all' | 'ou') =>
+    stringify({
+      organization: { managementAccountId: '111111111111', region: 'us-east-1', organizationalUnits: [{ name: 'Workloads' }] },
+      identityAccount: { name: 'IAM', email: 'iam@example.com' },
+      accounts: [
+        { name: 'live', email: 'live@example.com', ou: 'Workloads' },
+        ...Array.from({ length: retired }, (_, i) => ({ name: `old-${i}`, email: `old-${i}@example.com`, id: String(500000000000 + i), retired: true })),
+      ],
+      identity: { groups: [{ name: 'everyone', users: ['bob'], ...(scope === 'all' ? { accounts: ['*'] } : { ous: ['Workloads'] }) }] },
+    });
+
+  it('fit one policy with a few hundred retired accounts', () => {
+    expect(() => parseConfig(orgWithRetired(300, 'all'))).not.toThrow();
+  });
+
+  it.each([
+    ['all', 'accounts', 'organization'],
+    ['ou', 'ous', 'OU'],
+  ] as const)('past one policy (group %s) are a config error on the group field, not a throw at synth', (scope, field, what) => {
+    const issues = problem(orgWithRetired(420, scope));
+    expect(issues.map((i) => i.path)).toEqual([['identity', 'groups', 0, field]]);
+    expect(issues[0].message).toBe(
+      `group "everyone": its ${what} policy does not fit in one managed policy (6144 characters) with the 422 accounts it must leave out (management, identity, retired)`,
+    );
+  });
 });
 
 /**

@@ -20,7 +20,7 @@ const FULL = {
     { name: 'ACCOUNT02', email: 'aws-account02@example.com' },
   ],
   management: { groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: ['user1'] },
-  identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'] }] },
+  identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'], ous: ['Workloads/Prod'] }] },
   terraform: { awsProviderVersion: '>= 5.100.0, < 7.0.0' },
 };
 const BACKENDS: Record<string, object> = {

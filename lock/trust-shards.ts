@@ -139,7 +139,9 @@ export function planTrustShards(
   // A stack whose accounts all left still holds their removed blocks, so it stays.
   const withHistory = [...placed.values(), ...history.forgottenAccounts.map((f) => f.stack), ...history.accountMoves.flatMap((m) => m.stack ?? [])];
   const stackNames = [...new Set(withHistory)].sort((a, b) => stackNumber(a) - stackNumber(b));
-  const stacks = new Map(stackNames.map((s) => [s, names.filter((n) => placed.get(n) === s).map((n) => byName.get(n)!)]));
+  // One pass over the accounts (names stay sorted within a stack): a filter per stack was quadratic, 0.2 s at 10,000 members.
+  const stacks = new Map<string, Account[]>(stackNames.map((s) => [s, []]));
+  for (const n of names) stacks.get(placed.get(n)!)!.push(byName.get(n)!);
   return { lock, stacks, changes, removedWithoutRetiring, identityRenamed, renameConflicts };
 }
 

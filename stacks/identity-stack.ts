@@ -3,7 +3,7 @@ import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { type OrgConfig, activeAccounts, ouDepth } from '../config/model';
 import { SELF_SERVICE_GROUP } from '../config/iam-names';
 import { AccountIdSource } from '../constructs/account-ids';
-import { TerraformStack } from '../constructs/cdktf';
+import { OrgStack } from '../constructs/org-stack';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
@@ -34,7 +34,7 @@ function excludedAccountIds(config: OrgConfig, ids: AccountIdSource, history: Lo
  * The identity ("IAM") account, where people live: password policy, groups, users, and
  * per group the MFA-gated right to assume the cross-account role in its member accounts.
  */
-export class IdentityStack extends TerraformStack {
+export class IdentityStack extends OrgStack {
   /** `history`: the lock's forgotten accounts, left out of "*" and OU groups like retired ones. */
   constructor(scope: Construct, config: OrgConfig, history: LockHistory = EMPTY_HISTORY) {
     super(scope, IDENTITY_STACK);

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { OrgConfig } from '../config/model';
-import { TerraformOutput, TerraformStack } from '../constructs/cdktf';
+import { TerraformOutput } from '../constructs/cdktf';
+import { OrgStack } from '../constructs/org-stack';
 import { ManagementAccess } from '../constructs/management-access';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { OrganizationAccount, accountNames } from '../constructs/organization-account';
@@ -19,7 +20,7 @@ import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK, ORGANIZATION_ID_OUTPUT, OU_PATHS_
  * The management ("Billing") account, on the default credentials: OUs, the identity and
  * member accounts, and the runbook's IAM. Outputs every account id by account name.
  */
-export class ManagementStack extends TerraformStack {
+export class ManagementStack extends OrgStack {
   /** `history`: the lock's renames and forgotten accounts and OUs, written as moved and removed blocks. */
   constructor(scope: Construct, config: OrgConfig, history: LockHistory = EMPTY_HISTORY) {
     super(scope, MANAGEMENT_STACK);

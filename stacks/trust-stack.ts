@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { Account, OrgConfig } from '../config/model';
 import { AccountIdSource } from '../constructs/account-ids';
-import { TerraformStack } from '../constructs/cdktf';
+import { OrgStack } from '../constructs/org-stack';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { MemberRoleTrust, memberRoleNames } from '../constructs/member-role-trust';
 import { EMPTY_HISTORY, type LockHistory } from '../lock/history';
@@ -16,7 +16,7 @@ import { identityMfa } from '../policies/mfa-condition';
  * assuming the cross-account role, and that role's trust policy rewritten to trust the
  * identity account beside the management account.
  */
-export class TrustStack extends TerraformStack {
+export class TrustStack extends OrgStack {
   /**
    * `history`: the lock's renames and forgotten accounts; those of this stack become moved and
    * removed blocks, so a stack whose accounts have all left still exists to forget their roles.

@@ -1,5 +1,5 @@
 import type { AccessModel, PrincipalModel, RoleModel } from './access-model';
-import { decideAssumeRole, type Statement } from './policy-eval';
+import { decideAssumeRole, type ContextValue, type Statement } from './policy-eval';
 import { accountToken, AccountRefs, ORG_TOKEN } from './synth-refs';
 
 /** Whether a principal can assume a role, and whether only with MFA. */
@@ -52,13 +52,16 @@ function decide(model: AccessModel, principal: { name: string; account: string; 
   const principalAccount = accountToken(principal.account);
   const principalArn = `arn:aws:iam::${principalAccount}:user/${principal.name}`;
   const inOrg = (a: string) => model.organizationAccounts.includes(a);
-  const context: Record<string, string> = {
+  const orgPath = model.tree.orgPathOfAccount.get(role.account);
+  const context: Record<string, ContextValue> = {
     ...(mfa ? MFA_CONTEXTS.with : MFA_CONTEXTS.without),
     'aws:principalarn': principalArn,
     'aws:principalaccount': principalAccount,
     'aws:username': principal.name,
     'aws:resourceaccount': accountToken(role.account),
     ...(inOrg(role.account) ? { 'aws:resourceorgid': ORG_TOKEN } : {}),
+    // Multivalued: the entity path of the account's parent, where the management stack places it.
+    ...(inOrg(role.account) && orgPath ? { 'aws:resourceorgpaths': [orgPath] } : {}),
     ...(inOrg(principal.account) ? { 'aws:principalorgid': ORG_TOKEN } : {}),
   };
   return decideAssumeRole(principal.statements, role.trust, {

@@ -56,6 +56,11 @@ export interface EvaluatorOptions {
    * apply): account name to OU path ("Workloads/Dev"), or "" for the root. Sets aws:ResourceOrgPaths.
    */
   readonly placement?: Readonly<Record<string, string>>;
+  /**
+   * Accounts of the organization that the JSON does not manage (created by hand): id to OU
+   * path ("" for the root). Their roles have no trust policy in the JSON: pass trustPolicy.
+   */
+  readonly unmanagedMembers?: Readonly<Record<string, string>>;
 }
 
 /** The ResourceOrgID/PrincipalOrgID of accounts outside the organization. */
@@ -197,9 +202,9 @@ export class IamEvaluator {
     };
     for (const [name, expr] of Object.entries(outputIds)) ids.set(name, resolveTemplate(expr, this.values));
     this.accountIds = ids;
-    this.orgPaths = accountOrgPaths(units, accountResources, idByAccountKey, this.values, options.placement ?? {});
+    this.orgPaths = accountOrgPaths(units, accountResources, idByAccountKey, this.values, options.placement ?? {}, options.unmanagedMembers ?? {});
     this.rootPath = `${this.orgId}/${this.values.rootId}/`;
-    this.orgAccountIds = new Set([this.managementAccountId, ...ids.values()]);
+    this.orgAccountIds = new Set([this.managementAccountId, ...ids.values(), ...Object.keys(options.unmanagedMembers ?? {})]);
     for (const [stackName, stack] of Object.entries(json)) this.readStack(stackName, stack);
     this.identityAccountId = defaultProviderAccount(json.identity, this.managementAccountId, this.values);
     const members = new Map<string, string>();
@@ -423,6 +428,7 @@ function accountOrgPaths(
   idByAccountKey: (key: string) => string,
   values: Values,
   placement: Readonly<Record<string, string>>,
+  unmanaged: Readonly<Record<string, string>>,
 ): Map<string, string> {
   const root = `${values.orgId}/${values.rootId}/`;
   const parentPath = (parentId: string | undefined, depth = 0): { ids: string; names: string } => {
@@ -442,6 +448,7 @@ function accountOrgPaths(
     const path = moved !== undefined ? (byNames.get(moved) ?? fail(`placement: no OU ${moved}`)) : parentPath(account.parent_id).ids;
     paths.set(idByAccountKey(key), path);
   }
+  for (const [id, ou] of Object.entries(unmanaged)) paths.set(id, byNames.get(ou) ?? fail(`unmanagedMembers: no OU ${ou}`));
   return paths;
 }
 

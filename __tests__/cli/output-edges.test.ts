@@ -58,7 +58,8 @@ describe('output edges', () => {
     ['group name', (big: string) => exampleYaml().replace('name: developers', `name: ${big}`)],
     ['OU path', (big: string) => exampleYaml().replace('ou: Workloads/Dev', `ou: ${big}`)],
     ['tag key (in the field path)', (big: string) => exampleYaml().replace('tags: { CostCenter: "42" }', `tags: { ${big}: "42" }`)],
-    ['group account', (big: string) => exampleYaml().replace('accounts: [ACCOUNT02]', `accounts: [${big}]`)],
+    ['group account', (big: string) => exampleYaml().replace('accounts: [ACCOUNT01, ACCOUNT03, Logging]', `accounts: [${big}]`)],
+    ['group OU path', (big: string) => exampleYaml().replace('ous: [Workloads/Dev]', `ous: [${big}]`)],
   ])('a 5 MB %s is not echoed back whole', (_what, edit) => {
     const message = errorOf(edit('x'.repeat(5_000_000)));
     expect(message.length).toBeLessThan(3_000);

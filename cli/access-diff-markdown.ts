@@ -43,6 +43,7 @@ function summary(diff: AccessDiff): string[] {
     diff.access.gained.length && `Access gained: ${diff.access.gained.length} (${principals(diff.access.gained)})`,
     diff.access.lost.length && `Access lost: ${diff.access.lost.length} (${principals(diff.access.lost)})`,
     ...diff.membership.map((m) => `${m.user} ${m.change === 'joined' ? 'joins' : 'leaves'} ${m.side} group ${m.group}`),
+    ...diff.scopes.map((c) => `${c.side} group ${c.group} now grants the role in ${c.after} (was: ${c.before})`),
     ...diff.principals.added.map((p) => `New ${p.replace('-', ' ').replace(':', ' ')}`),
     ...diff.principals.removed.map((p) => `Removed ${p.replace('-', ' ').replace(':', ' ')}`),
     diff.trust.entered.length && `Trust policies: ${count(diff.trust.entered.length, 'entry', 'entries')} added (${principals(diff.trust.entered)})`,

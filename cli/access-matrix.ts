@@ -1,5 +1,6 @@
 import type { AccessModel, PrincipalModel, RoleModel } from './access-model';
 import { decideAssumeRole, type ContextValue, type Statement } from './policy-eval';
+import { groupScopes, type GroupScope } from './group-scopes';
 import { accountToken, AccountRefs, ORG_TOKEN } from './synth-refs';
 
 /** Whether a principal can assume a role, and whether only with MFA. */
@@ -37,6 +38,8 @@ export interface AccessReport {
   }[];
   /** principal id -> member account name -> access to its cross-account role. */
   readonly matrix: Readonly<Record<string, Readonly<Record<string, Access>>>>;
+  /** Group id -> what its policies grant, read from their conditions: the organization, OUs, named accounts. */
+  readonly scopes: Readonly<Record<string, readonly GroupScope[]>>;
   /** Roles of the management account (the create-account role), with the same evaluation. */
   readonly managementRoles: readonly { readonly role: string; readonly trust: readonly TrustPrincipal[]; readonly access: Readonly<Record<string, Access>> }[];
   readonly notes: readonly string[];
@@ -119,6 +122,7 @@ export function accessReport(model: AccessModel): AccessReport {
       trust: trustPrincipals(model, r),
     })),
     matrix,
+    scopes: groupScopes(model),
     managementRoles: model.managementRoles.map((r) => ({
       role: r.roleName,
       trust: trustPrincipals(model, r),

@@ -15,6 +15,7 @@ const markdown = (pair: SynthPair) => reportDiffCommand({ config: pair.configPat
 const NOTHING = {
   access: { gained: [], lost: [] },
   membership: [],
+  scopes: [],
   principals: { added: [], removed: [] },
   trust: { entered: [], left: [] },
   accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [] },
@@ -69,6 +70,18 @@ describe('report --base: access diff between two synths', () => {
     expect(md.text).toContain('| user carol (IAM) | ACCOUNT03 | OrganizationAccountAccessRole | — | with MFA |');
     expect(md.text).toContain('### Access lost');
     expect(md.text).not.toContain('### Trust policy principals');
+  });
+
+  it('a group that turns from a named account to its OU: the same access today, and the diff says what later accounts get', () => {
+    const base = exampleYaml().replace('ous: [Workloads/Dev]', 'accounts: [ACCOUNT02]');
+    const pair = synthPair(base, exampleYaml());
+    expect(json(pair)).toEqual({
+      ...NOTHING,
+      accessGrew: false,
+      scopes: [{ group: 'developers', side: 'identity', before: 'named accounts ACCOUNT02', after: 'the accounts of OU Workloads/Dev and the OUs below except IAM, management' }],
+      stacks: { added: [], removed: [], changed: ['identity'] },
+    });
+    expect(markdown(pair).text).toContain('- identity group developers now grants the role in the accounts of OU Workloads/Dev and the OUs below except IAM, management (was: named accounts ACCOUNT02)');
   });
 
   it('no change: exit 0 and one line saying so', () => {

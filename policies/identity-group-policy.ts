@@ -46,10 +46,12 @@ function assumeDocument(sid: string, props: GroupAssumePolicyProps, scope: Condi
 }
 
 /**
- * A group on "*": the role in every account of the organization but the excluded ones.
- * IAM sets aws:ResourceOrgID for sts:AssumeRole (the key's availability in "AWS global
- * condition context keys", IAM User Guide, lists no STS action among the exceptions), so the
- * policy does not grow with the organization.
+ * A group on "*": the role in every account of the organization but the excluded ones. IAM
+ * sets aws:ResourceOrgID for sts:AssumeRole: "included in the request context only if the
+ * account that owns the resource is a member of an organization", and no STS action is among
+ * the exceptions listed (IAM User Guide, "AWS global condition context keys",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+ * The policy does not grow with the organization. See docs/access-scopes.md.
  */
 const organizationDocument = (props: GroupAssumePolicyProps, organizationId: string, excluded: readonly string[]) =>
   assumeDocument('AssumeCrossAccountRoleInOrganization', props, {

@@ -8,6 +8,9 @@
 export { App, TerraformStack, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, Testing } from 'cdktf';
 export type { ITerraformDependable, TerraformRemoteState } from 'cdktf';
 
+// Token resolution, for the stack's own toTerraform (constructs/org-stack.ts).
+export { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+
 // State backends, and the data sources that read another stack's state through them.
 export { LocalBackend, S3Backend, CloudBackend, NamedCloudWorkspace } from 'cdktf';
 export { DataTerraformRemoteState, DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3 } from 'cdktf';

@@ -24,21 +24,22 @@ function synthFiles(yaml: string): Record<string, string> {
   }
 }
 
-describe("OrgStack skips cdktf's preparing resolve", () => {
-  const ours = OrgStack.prototype.prepareStack;
-  afterEach(() => {
-    OrgStack.prototype.prepareStack = ours;
-  });
+describe("OrgStack synthesizes what cdktf's own TerraformStack would", () => {
+  const ours = { prepareStack: OrgStack.prototype.prepareStack, toTerraform: OrgStack.prototype.toTerraform };
+  afterEach(() => Object.assign(OrgStack.prototype, ours));
 
   it.each([
     ['the example', exampleYaml()],
+    ['the example on an s3 backend (a stack override: use_lockfile)', `${exampleYaml()}backend: { type: s3, bucket: org-state, region: us-east-1 }\n`],
+    ['the example on Terraform Cloud', `${exampleYaml()}backend: { type: cloud, organization: acme }\n`],
     ['a generated org of 40 members, some imported, with groups on "*", an OU and a list', generateOrgYaml({ members: 40, importEvery: 3 })],
-  ])('and writes the same bytes as with it, for %s', (_what, yaml) => {
-    const without = synthFiles(yaml);
-    // cdktf's own prepareStack, which resolves every element once more to find cross-stack references.
-    OrgStack.prototype.prepareStack = TerraformStack.prototype.prepareStack;
-    const withIt = synthFiles(yaml);
-    expect(Object.keys(without).length).toBeGreaterThanOrEqual(3);
-    expect(without).toEqual(withIt);
+  ])('byte for byte, for %s', (_what, yaml) => {
+    const ourFiles = synthFiles(yaml);
+    // cdktf's own: prepareStack resolves every element once more to find cross-stack references,
+    // toTerraform resolves the merged document once more.
+    Object.assign(OrgStack.prototype, { prepareStack: TerraformStack.prototype.prepareStack, toTerraform: TerraformStack.prototype.toTerraform });
+    const cdktfFiles = synthFiles(yaml);
+    expect(Object.keys(ourFiles).length).toBeGreaterThanOrEqual(3);
+    expect(ourFiles).toEqual(cdktfFiles);
   });
 });

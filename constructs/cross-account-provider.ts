@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LeanAwsProvider } from './lean-elements';
 import { roleArn } from '../policies/document';
 
 export interface CrossAccountProviderProps {
@@ -9,17 +10,6 @@ export interface CrossAccountProviderProps {
   readonly region: string;
   /** Set for a provider alias; the default provider of the stack otherwise. */
   readonly alias?: string;
-}
-
-/**
- * The AWS provider without its ~200 unset arguments: cdktf drops them from the JSON anyway,
- * but only after converting and resolving each one, for every alias (10,000 at 10,000
- * members). The JSON is the same.
- */
-class LeanAwsProvider extends AwsProvider {
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(super.synthesizeAttributes()).filter(([, v]) => v !== undefined));
-  }
 }
 
 /** An AWS provider that works inside another account by assuming its cross-account role. */

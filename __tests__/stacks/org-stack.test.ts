@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load-config';
 import { App, TerraformStack } from '../../constructs/cdktf';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LeanAwsProvider, LeanIamRole, LeanOrganizationsAccount } from '../../constructs/lean-elements';
 import { OrgStack } from '../../constructs/org-stack';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { planOrg } from '../../lock/trust-shards';
@@ -24,9 +28,22 @@ function synthFiles(yaml: string): Record<string, string> {
   }
 }
 
-describe("OrgStack synthesizes what cdktf's own TerraformStack would", () => {
+/** The lean classes and their provider binding parents. */
+const LEAN = [
+  [LeanAwsProvider, AwsProvider],
+  [LeanIamRole, IamRole],
+  [LeanOrganizationsAccount, OrganizationsAccount],
+] as const;
+type Synthesizing = { synthesizeAttributes(): Record<string, unknown> };
+const synthesizeOf = (c: { prototype: object }) => (c.prototype as unknown as Synthesizing).synthesizeAttributes;
+
+describe("OrgStack and the lean elements synthesize what cdktf's own classes would", () => {
   const ours = { prepareStack: OrgStack.prototype.prepareStack, toTerraform: OrgStack.prototype.toTerraform };
-  afterEach(() => Object.assign(OrgStack.prototype, ours));
+  const lean = LEAN.map(([c]) => synthesizeOf(c));
+  afterEach(() => {
+    Object.assign(OrgStack.prototype, ours);
+    LEAN.forEach(([c], i) => ((c.prototype as unknown as Synthesizing).synthesizeAttributes = lean[i]));
+  });
 
   it.each([
     ['the example', exampleYaml()],
@@ -37,7 +54,9 @@ describe("OrgStack synthesizes what cdktf's own TerraformStack would", () => {
     const ourFiles = synthFiles(yaml);
     // cdktf's own: prepareStack resolves every element once more to find cross-stack references,
     // toTerraform resolves the merged document once more.
+    // The provider bindings synthesize every argument, set or not.
     Object.assign(OrgStack.prototype, { prepareStack: TerraformStack.prototype.prepareStack, toTerraform: TerraformStack.prototype.toTerraform });
+    for (const [leanClass, binding] of LEAN) (leanClass.prototype as unknown as Synthesizing).synthesizeAttributes = synthesizeOf(binding);
     const cdktfFiles = synthFiles(yaml);
     expect(Object.keys(ourFiles).length).toBeGreaterThanOrEqual(3);
     expect(ourFiles).toEqual(cdktfFiles);

@@ -35,12 +35,8 @@ export function synthConfig(config: OrgConfig, lock?: ShardLock): SynthResult {
   return { config, stacks, text, json };
 }
 
-/**
- * Synthesizes to a temporary directory as the app does (app.synth(), cdktf's own JSON, with
- * its "//" metadata) and reads every stack back. For large orgs: Testing.synth re-sorts every
- * object by copying it once per key, quadratic in 10,000 accounts of one stack.
- */
-export function synthOnDisk(yaml: string): Pick<SynthResult, 'config' | 'json'> {
+/** Every stack's cdk.tf.json text after app.synth() of `yaml` in a temporary directory, by stack name. */
+export function synthFilesOnDisk(yaml: string): { config: OrgConfig; files: Record<string, string> } {
   const config = parseConfig(yaml);
   const outdir = mkdtempSync(join(tmpdir(), 'org-trust-synth-'));
   try {
@@ -48,9 +44,18 @@ export function synthOnDisk(yaml: string): Pick<SynthResult, 'config' | 'json'> 
     addOrgStacks(app, config, planOrg(config));
     app.synth();
     const stacksDir = join(outdir, 'stacks');
-    const json = Object.fromEntries(readdirSync(stacksDir).map((name) => [name, JSON.parse(readFileSync(join(stacksDir, name, 'cdk.tf.json'), 'utf8')) as StackJson]));
-    return { config, json };
+    return { config, files: Object.fromEntries(readdirSync(stacksDir).map((name) => [name, readFileSync(join(stacksDir, name, 'cdk.tf.json'), 'utf8')])) };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Synthesizes as the app does (app.synth(), cdktf's own JSON, with its "//" metadata) and
+ * parses every stack. For large orgs: Testing.synth re-sorts every object by copying it once
+ * per key, quadratic in the 10,000 accounts of one stack.
+ */
+export function synthOnDisk(yaml: string): Pick<SynthResult, 'config' | 'json'> {
+  const { config, files } = synthFilesOnDisk(yaml);
+  return { config, json: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, JSON.parse(text) as StackJson])) };
 }

@@ -1,32 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseConfig } from '../../config/load-config';
-import { App, TerraformStack } from '../../constructs/cdktf';
+import { TerraformStack } from '../../constructs/cdktf';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LeanAwsProvider, LeanIamRole, LeanOrganizationsAccount } from '../../constructs/lean-elements';
 import { OrgStack } from '../../constructs/org-stack';
 import { generateOrgYaml } from '../../fixtures/generate-org';
-import { planOrg } from '../../lock/trust-shards';
-import { addOrgStacks } from '../../stacks/org-app';
 import { exampleYaml } from '../helpers/example';
+import { synthFilesOnDisk } from '../helpers/synth';
 
-/** Every stack's cdk.tf.json after app.synth(), by stack name. */
-function synthFiles(yaml: string): Record<string, string> {
-  const config = parseConfig(yaml);
-  const outdir = mkdtempSync(join(tmpdir(), 'org-stack-'));
-  try {
-    const app = new App({ outdir, skipValidation: true });
-    addOrgStacks(app, config, planOrg(config));
-    app.synth();
-    const dir = join(outdir, 'stacks');
-    return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name, 'cdk.tf.json'), 'utf8')]));
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
+const synthFiles = (yaml: string) => synthFilesOnDisk(yaml).files;
 
 /** The lean classes and their provider binding parents. */
 const LEAN = [

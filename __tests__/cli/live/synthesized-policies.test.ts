@@ -1,6 +1,6 @@
-import type { LiveOrganization } from '../../../cli/live/live-organization';
 import { SynthesizedPolicies, liveOrganizationPaths } from '../../../cli/live/synthesized-policies';
 import { exampleYaml } from '../../helpers/example';
+import { liveOrganization } from '../../helpers/live-org';
 import { synthYaml } from '../../helpers/synth';
 
 /** What preflight and verify compare against: the synthesized JSON, with references resolved to live ids. */
@@ -14,18 +14,11 @@ describe('synthesized policies, resolved against the live organization', () => {
     ['Logging', '666666666666'],
   ]);
   const account = (name: string) => synth.config.accounts.find((a) => a.name === name)!;
-  const live: LiveOrganization = {
-    id: 'o-live123456',
-    managementAccountId: '111111111111',
-    featureSet: 'ALL',
-    rootId: 'r-live',
-    ous: [
-      { id: 'ou-live-security', name: 'Security', path: 'Security', parentId: 'r-live' },
-      { id: 'ou-live-workload', name: 'Workloads', path: 'Workloads', parentId: 'r-live' },
-      { id: 'ou-live-dev00001', name: 'Dev', path: 'Workloads/Dev', parentId: 'ou-live-workload' },
-    ],
-    accounts: [],
-  };
+  const live = liveOrganization('o-live123456', 'r-live', [
+    { id: 'ou-live-security', name: 'Security', path: 'Security', parentId: 'r-live' },
+    { id: 'ou-live-workload', name: 'Workloads', path: 'Workloads', parentId: 'r-live' },
+    { id: 'ou-live-dev00001', name: 'Dev', path: 'Workloads/Dev', parentId: 'ou-live-workload' },
+  ]);
   const organization = liveOrganizationPaths(live, synth.config.organization.organizationalUnits);
 
   it("resolves the identity account's id from the management stack's output in a member's trust policy", () => {

@@ -1,4 +1,4 @@
-import { ConfigError, formatPath } from '../config/config-error';
+import { ConfigError, formatPath, type ConfigIssue } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { policyLimitIssues } from '../config/policy-limit-rules';
 import type { OrgConfig } from '../config/model';
@@ -55,7 +55,8 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
   checkPlacementAgainstState(plan, lockPath, config.backend, stateDirs);
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   checkLockChange(plan, lockPath, { frozen: options.frozen, fileWouldChange });
-  checkForgottenExclusions(plan, config, lockPath);
+  const forgotten = forgottenExclusionIssues(plan, config);
+  if (forgotten.length) throw new ConfigError(lockPath, forgotten);
   if (fileWouldChange) lockWriteTarget(lockPath);
   return fileWouldChange;
 }
@@ -64,18 +65,13 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
  * Groups on "*" and by OU leave out the lock's forgotten accounts too (their roles still trust
  * the identity account): the policy limits with those included, as the identity stack builds them.
  */
-function checkForgottenExclusions(plan: OrgPlan, config: OrgConfig, lockPath: string): void {
+export function forgottenExclusionIssues(plan: OrgPlan, config: OrgConfig): ConfigIssue[] {
   const forgotten = (plan.lock.history?.forgottenAccounts ?? []).filter((f) => f.accountId).length;
-  if (!forgotten) return;
-  const issues = policyLimitIssues(config, forgotten);
-  if (!issues.length) return;
-  throw new ConfigError(
-    lockPath,
-    issues.map((issue) => ({
-      path: ['history', 'forgottenAccounts'],
-      message: `${formatPath(issue.path)}: ${issue.message} (counting the ${forgotten} forgotten accounts this lock records, which groups on "*" and by OU leave out)`,
-    })),
-  );
+  if (!forgotten) return [];
+  return policyLimitIssues(config, forgotten).map((issue) => ({
+    path: ['history', 'forgottenAccounts'],
+    message: `${formatPath(issue.path)}: ${issue.message} (counting the ${forgotten} forgotten accounts this lock records, which groups on "*" and by OU leave out)`,
+  }));
 }
 
 /** CI=true or ORG_LOCK_FROZEN=1: the committed lock must already be what synth would write. */

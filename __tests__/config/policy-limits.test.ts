@@ -4,6 +4,10 @@ import { stringify } from 'yaml';
 import { ConfigError } from '../../config/config-error';
 import { parseConfig } from '../../config/load-config';
 import { accountsPerPolicy } from '../../policies/identity-group-policy';
+import { forgottenExclusionIssues } from '../../lock/load-org';
+import { EMPTY_HISTORY } from '../../lock/history';
+import { EMPTY_LOCK, planOrg, type ShardLock } from '../../lock/trust-shards';
+import { synthConfig } from '../helpers/synth';
 import { runMain, tempDir } from '../change-safety/run-main';
 import { runBin, STACK_LINE } from '../cli/temp-org';
 
@@ -107,6 +111,34 @@ describe('the accounts that groups on "*" and by OU leave out', () => {
   });
 });
 
+describe('the forgotten accounts of the lock, which groups on "*" and by OU leave out too', () => {
+  const yaml = stringify({
+    organization: { managementAccountId: '111111111111', region: 'us-east-1' },
+    identityAccount: { name: 'IAM', email: 'iam@example.com' },
+    accounts: [{ name: 'live', email: 'live@example.com' }],
+    identity: { groups: [{ name: 'everyone', users: ['bob'], accounts: ['*'] }] },
+  });
+  const lockForgetting = (n: number): ShardLock => ({
+    ...EMPTY_LOCK,
+    history: { ...EMPTY_HISTORY, forgottenAccounts: Array.from({ length: n }, (_, i) => ({ key: `old_${i}`, stack: 'trust-1', accountId: String(500000000000 + i) })) },
+  });
+
+  it('are counted: past one policy, the lock check refuses, naming the group and the lock field', () => {
+    const config = parseConfig(yaml);
+    expect(forgottenExclusionIssues(planOrg(config, lockForgetting(300)), config)).toEqual([]);
+    const issues = forgottenExclusionIssues(planOrg(config, lockForgetting(420)), config);
+    expect(issues.map((i) => i.path)).toEqual([['history', 'forgottenAccounts']]);
+    expect(issues[0].message).toMatch(/^identity\.groups\[0\]\.accounts: group "everyone": its organization policy does not fit .* \(counting the 420 forgotten accounts this lock records/);
+  });
+
+  it('the identity stack leaves them out by id', () => {
+    const config = parseConfig(yaml);
+    const identity = synthConfig(config, lockForgetting(3)).json.identity;
+    const policy = Object.values(identity.resource.aws_iam_policy as Record<string, { policy: string }>).find((p) => p.policy.includes('aws:ResourceOrgID'))!;
+    for (const id of ['500000000000', '500000000001', '500000000002']) expect(policy.policy).toContain(id);
+  });
+});
+
 /**
  * Every `throw` in constructs/, stacks/ and policies/, with the config rule that refuses its
  * cause first (so validate and synth exit 1 with a field path, never 2). A new throw there
@@ -114,7 +146,8 @@ describe('the accounts that groups on "*" and by OU leave out', () => {
  */
 describe('throws inside constructs, stacks and policies', () => {
   const AUDITED: Record<string, string> = {
-    'constructs/identity-group.ts': 'policyLimitIssues: a group needing more than 10 managed policies (above)',
+    'constructs/identity-group.ts':
+      "policyLimitIssues: a group needing more than 10 managed policies, or whose exclusions do not fit one (above); forgottenExclusionIssues with the lock's forgotten accounts",
     'constructs/organizational-units.ts': 'cross-field rules: unknown OU paths and managed accounts in retired OUs (invalid-configs 15, 63, 64)',
   };
 

@@ -7,8 +7,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { App } from './constructs/cdktf';
 import { LOCAL_STATE_DIR_CONTEXT } from './constructs/state-backend';
-import { terraformRequirement, terraformVersionWarning } from './constructs/terraform-version';
-import { reportFailure } from './config/report-failure';
+import { terraformRequirement, terraformVersionWarning } from './toolchain/terraform-version';
+import { reportFailure } from './errors/report-failure';
 import { writeLock } from './lock/lock-file';
 import { checkOrgLock, DEFAULT_CONFIG, loadOrg, lockFrozen } from './lock/load-org';
 import { DEFAULT_OUTDIR, localStateDir, stateDirFromStack } from './lock/state-location';

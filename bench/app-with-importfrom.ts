@@ -6,10 +6,10 @@
  */
 import type { IConstruct } from 'constructs';
 import { App } from '../constructs/cdktf';
-import { ImportBlock, type ImportBlockProps } from '../constructs/terraform-blocks';
+import { ImportBlock, type ImportBlockProps } from '../constructs/import-block';
 import { loadConfig } from '../config/load-config';
 import { lockPathFor, readLock } from '../lock/lock-file';
-import { planOrg } from '../lock/trust-shards';
+import { planOrg } from '../lock/org-plan';
 import { addOrgStacks } from '../stacks/org-app';
 
 const configPath = process.env.ORG_CONFIG ?? 'org.yaml';

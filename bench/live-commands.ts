@@ -11,8 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { spawn } from 'node:child_process';
-import { awsEnv, ensureMoto, freePort, run, sdkConfig, withoutAwsSettings, type E2eEnvironment } from '../e2e/harness';
+import { run, startE2eEnvironment } from '../e2e/harness';
 import { buildEmulatedOrg } from '../e2e/live/emulated-org';
 
 const ROOT = resolve(__dirname, '..');
@@ -39,30 +38,11 @@ async function timed(label: string, command: string, args: string[], cwd: string
   return { label, seconds, code: r.code, tail };
 }
 
-/**
- * moto without AWS-managed policies: the e2e harness loads them into every account (its flows
- * attach AdministratorAccess), which costs about 1.7 s per CreateAccount; these commands never read them.
- */
-async function startLeanMoto(): Promise<{ e2e: E2eEnvironment; stop: () => void }> {
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const env = withoutAwsSettings();
-  delete env.MOTO_IAM_LOAD_MANAGED_POLICIES;
-  const child = spawn(ensureMoto(), ['-H', '127.0.0.1', '-p', String(port)], { env, stdio: 'ignore' });
-  process.once('exit', () => child.kill('SIGKILL'));
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`${endpoint}/moto-api/`).then(() => true, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const region = 'us-east-1';
-  const e2e = { region, env: { ...withoutAwsSettings(), ...awsEnv(endpoint, region) }, sdk: (c?: Parameters<typeof sdkConfig>[2]) => sdkConfig(endpoint, region, c) } as unknown as E2eEnvironment;
-  return { e2e, stop: () => child.kill('SIGKILL') };
-}
-
 async function main(): Promise<void> {
   const members = arg('members', 1000);
   const concurrency = arg('concurrency', 8);
-  const { e2e, stop } = await startLeanMoto();
+  // Without AWS-managed policies (the harness's default): these commands never read them.
+  const e2e = await startE2eEnvironment();
   const dir = mkdtempSync(join(tmpdir(), 'org-trust-bench-live-'));
   try {
     let start = performance.now();
@@ -77,7 +57,7 @@ async function main(): Promise<void> {
     process.stdout.write('| command | wall s | exit | last line |\n|---|---|---|---|\n');
     for (const r of results) process.stdout.write(`| ${r.label} | ${r.seconds.toFixed(1)} | ${r.code} | ${r.tail.slice(0, 140)} |\n`);
   } finally {
-    stop();
+    await e2e.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

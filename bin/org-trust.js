@@ -2,6 +2,6 @@
 'use strict';
 // Runs the TypeScript CLI directly: tsx compiles it on the fly, so no build step is needed.
 require('tsx/cjs');
-const cli = require('../cli/main.ts');
+const cli = require('../cli/program.ts');
 cli.exitQuietlyWhenStdoutCloses();
 cli.buildProgram().parse();

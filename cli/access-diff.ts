@@ -1,5 +1,6 @@
 import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
-import { accountChanges, accountRenames, ouChanges, type AccountChanges, type OuChanges } from './account-changes';
+import { accountChanges, accountRenames, ouChanges, type AccountChanges, type AccountRepoint, type OuChanges } from './account-changes';
+import { roleMoves, type RoleMove } from './role-moves';
 import { describeScope, type GroupScope } from './group-scopes';
 import { stackChanges, type StackChanges } from './stack-changes';
 import type { StackJson } from './synth-output';
@@ -40,6 +41,10 @@ export interface TrustChange {
   readonly account: string;
   readonly role: string;
   readonly principal: string;
+  /** Federated or Service; absent for AWS principals. */
+  readonly type?: TrustPrincipal['type'];
+  /** The declaration's name where trust.principals declared the principal. */
+  readonly name?: string;
   readonly mfa: boolean;
   readonly conditions?: TrustPrincipal['conditions'];
 }
@@ -53,7 +58,7 @@ export interface ScopeChange {
 }
 
 export interface AccessDiff {
-  /** True when someone can reach a role they could not reach before (or now without MFA), or a principal entered a trust policy. */
+  /** True when someone can reach a role they could not reach before (or now without MFA), a principal entered a trust policy, or an account name now stands for another account id. */
   readonly accessGrew: boolean;
   readonly access: { readonly gained: readonly AccessChange[]; readonly lost: readonly AccessChange[] };
   readonly membership: readonly MembershipChange[];
@@ -65,6 +70,8 @@ export interface AccessDiff {
   readonly principals: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly trust: { readonly entered: readonly TrustChange[]; readonly left: readonly TrustChange[] };
   readonly accounts: AccountChanges;
+  /** Member roles that leave or enter a trust stack (their state lives there). */
+  readonly roleMoves: readonly RoleMove[];
   readonly organizationalUnits: OuChanges;
   readonly stacks: StackChanges;
   readonly notes: readonly string[];
@@ -94,9 +101,12 @@ function renamedTrust(t: TrustPrincipal, renames: ReadonlyMap<string, string>): 
   };
 }
 
-/** Every role of one side, keyed "account/role", with account names as of the head (renames applied). */
-function targets(report: AccessReport, renames: ReadonlyMap<string, string>): Map<string, Target> {
-  const name = (account: string) => renames.get(account) ?? account;
+/**
+ * Every role of one side, keyed "account/role". `label` gives an account's name as of the
+ * head (renames applied), with its id where the name was re-pointed at another account.
+ */
+function targets(report: AccessReport, renames: ReadonlyMap<string, string>, label: (account: string) => string): Map<string, Target> {
+  const name = (account: string) => label(renames.get(account) ?? account);
   const trust = (list: readonly TrustPrincipal[]) => list.map((t) => renamedTrust(t, renames));
   const out = new Map<string, Target>();
   for (const a of report.accounts) {
@@ -107,6 +117,25 @@ function targets(report: AccessReport, renames: ReadonlyMap<string, string>): Ma
     out.set(`management/${r.role}`, { account: 'management', role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
   }
   return out;
+}
+
+/**
+ * Account labels of the two sides: a name re-pointed at another id becomes "NAME (old id)" in
+ * the base and "NAME (new id)" in the head, so that access to the new account is gained and
+ * access to the old one lost. An id that leaves the config (`to` null) points nowhere new:
+ * Terraform keeps the account it has in the management state.
+ */
+function repointLabels(repointed: readonly AccountRepoint[]) {
+  const moved = new Map(repointed.filter((r) => r.to !== null).map((r) => [r.account, r] as const));
+  const labelled = (id: (r: AccountRepoint) => string | null) => (account: string) => {
+    const r = moved.get(account);
+    return r ? `${account} (${id(r) ?? 'created by Terraform'})` : account;
+  };
+  return {
+    base: labelled((r) => r.from),
+    head: labelled((r) => r.to),
+    grew: moved.size > 0,
+  };
 }
 
 type PrincipalInfo = AccessReport['principals'][number];
@@ -130,7 +159,7 @@ function accessChanges(base: Map<string, Target>, head: Map<string, Target>, pri
   return { gained, lost };
 }
 
-const trustKey = (t: TrustPrincipal) => JSON.stringify([t.principal, t.mfa, t.conditions ?? null]);
+const trustKey = (t: TrustPrincipal) => JSON.stringify([t.principal, t.name ?? null, t.mfa, t.conditions ?? null]);
 
 function trustChanges(base: Map<string, Target>, head: Map<string, Target>) {
   const entered: TrustChange[] = [];
@@ -139,6 +168,8 @@ function trustChanges(base: Map<string, Target>, head: Map<string, Target>) {
     account: target.account,
     role: target.role,
     principal: t.principal,
+    ...(t.type ? { type: t.type } : {}),
+    ...(t.name ? { name: t.name } : {}),
     mfa: t.mfa,
     ...(t.conditions ? { conditions: t.conditions } : {}),
   });
@@ -191,7 +222,9 @@ function scopeChanges(base: AccessReport, head: AccessReport, renames: ReadonlyM
  */
 export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
   const renames = accountRenames(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]);
-  const [bt, ht] = [targets(base.report, renames), targets(head.report, renames)];
+  const accounts = accountChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]);
+  const labels = repointLabels(accounts.repointed);
+  const [bt, ht] = [targets(base.report, renames, labels.base), targets(head.report, renames, labels.head)];
   const principals = new Map([...base.report.principals, ...head.report.principals].map((p) => [p.id, p] as const));
   const access = accessChanges(bt, ht, principals);
   const trust = trustChanges(bt, ht);
@@ -199,13 +232,14 @@ export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
   const [bIds, hIds] = [ids(base.report), ids(head.report)];
   const notes = [...new Set(head.report.notes.filter((n) => !base.report.notes.includes(n)))];
   return {
-    accessGrew: access.gained.length > 0 || trust.entered.length > 0,
+    accessGrew: access.gained.length > 0 || trust.entered.length > 0 || labels.grew,
     access,
     membership: membershipChanges(base.report, head.report),
     scopes: scopeChanges(base.report, head.report, renames),
     principals: { added: [...hIds].filter((id) => !bIds.has(id)).sort(), removed: [...bIds].filter((id) => !hIds.has(id)).sort() },
     trust,
-    accounts: accountChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]),
+    accounts,
+    roleMoves: roleMoves(base.report, head.report, renames, accounts),
     organizationalUnits: ouChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]),
     stacks: stackChanges(base.stacks, head.stacks),
     notes,

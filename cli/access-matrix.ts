@@ -10,8 +10,12 @@ export interface Access {
 }
 
 export interface TrustPrincipal {
-  /** As written, with known account ids filled in. */
+  /** As written, with known account ids filled in; for a declared role or user, the ARN its statement is held to. */
   readonly principal: string;
+  /** Federated (OIDC or SAML provider) or Service; absent for AWS principals. */
+  readonly type?: 'Federated' | 'Service';
+  /** The declaration's name (the statement's Sid) where trust.principals declared it. */
+  readonly name?: string;
   /** Account name of an account principal ("management" for the management account), if any. */
   readonly account?: string;
   /** True when the statement admits that account only with MFA. */
@@ -51,9 +55,15 @@ const MFA_CONTEXTS = {
   without: { 'aws:multifactorauthpresent': 'false' },
 } as const;
 
-function decide(model: AccessModel, principal: { name: string; account: string; kind?: string; statements: readonly Statement[] }, role: RoleModel, mfa: boolean): boolean {
-  const principalAccount = accountToken(principal.account);
-  const principalArn = `arn:aws:iam::${principalAccount}:user/${principal.name}`;
+function decide(
+  model: AccessModel,
+  principal: { name: string; account: string; kind?: string; statements: readonly Statement[]; arn?: string },
+  role: RoleModel,
+  mfa: boolean,
+): boolean {
+  // An account outside the organization has no token: its policies name it by its id.
+  const principalAccount = /^\d{12}$/.test(principal.account) ? principal.account : accountToken(principal.account);
+  const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
   const inOrg = (a: string) => model.organizationAccounts.includes(a);
   const orgPath = model.tree.orgPathOfAccount.get(role.account);
   const context: Record<string, ContextValue> = {
@@ -82,18 +92,42 @@ function access(model: AccessModel, principal: PrincipalModel, role: RoleModel):
   return { allowed: withMfa || withoutMfa, mfa: withMfa && !withoutMfa };
 }
 
-/** The principals a trust policy names, each with whether its account needs MFA to get in. */
+/** The ARNs an ArnEquals/ArnLike aws:PrincipalArn condition holds a statement to, if any. */
+function principalArnCondition(s: Statement): string[] {
+  const values = ['ArnEquals', 'ArnLike'].flatMap((op) => Object.entries(s.Condition?.[op] ?? {}).filter(([k]) => k.toLowerCase() === 'aws:principalarn').flatMap(([, v]) => [v].flat()));
+  return values.map(String);
+}
+
+const FIXED_SIDS = new Set(['ManagementAccount', 'IdentityAccount']);
+
+/**
+ * The principals a trust policy names, each with whether its account needs MFA to get in.
+ * A declared statement (trust.principals; its Sid is the declaration's name) is shown by the
+ * ARN its aws:PrincipalArn condition names, the root it rests on being only the means.
+ */
 function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] {
   const out: TrustPrincipal[] = [];
   for (const s of role.trust) {
     if (s.Effect !== 'Allow') continue;
+    const name = s.Sid && !FIXED_SIDS.has(s.Sid) ? s.Sid : undefined;
+    const named = s.Principal === '*' ? undefined : s.Principal;
+    const typed = (['Federated', 'Service'] as const).flatMap((type) => [named?.[type] ?? []].flat().map((p) => ({ type, p })));
+    for (const { type, p } of typed) {
+      const account = AccountRefs.nameOf(/^arn:aws:iam::(\{[^{}]+\}):/.exec(p)?.[1] ?? '');
+      out.push({ principal: model.refs.display(p), type, ...(name ? { name } : {}), ...(account ? { account } : {}), mfa: false, ...(s.Condition ? { conditions: s.Condition } : {}) });
+    }
     const aws = s.Principal === '*' ? ['*'] : [s.Principal?.AWS ?? []].flat();
     for (const p of aws) {
       const token = /^arn:aws:iam::(\{[^{}]+\}):root$/.exec(p)?.[1] ?? (/^\{[^{}]+\}$/.test(p) ? p : undefined);
       const account = token ? AccountRefs.nameOf(token) : undefined;
-      const probe = { name: 'probe', account: account ?? 'outside', statements: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' } as Statement] };
-      const mfa = account !== undefined && decide(model, probe, { ...role, trust: [s] }, true) && !decide(model, probe, { ...role, trust: [s] }, false);
-      out.push({ principal: model.refs.display(p), ...(account ? { account } : {}), mfa, ...(s.Condition ? { conditions: s.Condition } : {}) });
+      const outsideId = /^arn:aws:iam::(\d{12}):root$/.exec(p)?.[1];
+      const held = principalArnCondition(s);
+      // The probe is a principal the statement admits, so that only its MFA condition decides.
+      const arn = held[0]?.replace(/[*?]/g, 'x');
+      const probe = { name: 'probe', account: account ?? outsideId ?? 'outside', arn, statements: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' } as Statement] };
+      const mfa = (account ?? outsideId) !== undefined && decide(model, probe, { ...role, trust: [s] }, true) && !decide(model, probe, { ...role, trust: [s] }, false);
+      const shown = name && held.length ? held.join(' | ') : p;
+      out.push({ principal: model.refs.display(shown), ...(name ? { name } : {}), ...(account ? { account } : {}), mfa, ...(s.Condition ? { conditions: s.Condition } : {}) });
     }
   }
   return out;

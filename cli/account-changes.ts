@@ -17,6 +17,17 @@ export interface AccountChanges {
   readonly dropped: readonly { readonly account: string }[];
   /** Moved to another OU (paths as in org.yaml, "Root" for the organization root). */
   readonly moved: readonly { readonly account: string; readonly from: string; readonly to: string }[];
+  /**
+   * Re-pointed: the same name now stands for another AWS account (its import id changed).
+   * `null` is an account without an import block, whose id Terraform keeps in the management state.
+   */
+  readonly repointed: readonly AccountRepoint[];
+}
+
+export interface AccountRepoint {
+  readonly account: string;
+  readonly from: string | null;
+  readonly to: string | null;
 }
 
 export interface OuChanges {
@@ -73,17 +84,14 @@ export function accountChanges(base: StackJson, head: StackJson): AccountChanges
     const to = accountKey(block.to);
     if (from && to && before.has(from) && !after.has(from)) movedTo.set(from, to);
   }
-  const importId = new Map<string, string>();
-  for (const block of blocks(head, 'import')) {
-    const key = accountKey(block.to);
-    if (key) importId.set(key, String(block.id));
-  }
+  const [importIdBefore, importId] = [importIds(base), importIds(head)];
   const retiredKeys = new Set(blocks(head, 'removed').map((b) => accountKey(b.from)));
 
   const renamed: { from: string; to: string }[] = [];
   const moved: { account: string; from: string; to: string }[] = [];
   const retired: { account: string }[] = [];
   const dropped: { account: string }[] = [];
+  const repointed: AccountRepoint[] = [];
   const arrived = new Set(after.keys());
   for (const old of before.values()) {
     const now = after.get(movedTo.get(old.key) ?? old.key);
@@ -94,6 +102,8 @@ export function accountChanges(base: StackJson, head: StackJson): AccountChanges
     arrived.delete(now.key);
     if (now.name !== old.name) renamed.push({ from: old.name, to: now.name });
     if (now.ou !== old.ou) moved.push({ account: now.name, from: old.ou, to: now.ou });
+    const [from, to] = [importIdBefore.get(old.key) ?? null, importId.get(now.key) ?? null];
+    if (from !== to) repointed.push({ account: now.name, from, to });
   }
   const created: { account: string; ou: string }[] = [];
   const imported: { account: string; id: string; ou: string }[] = [];
@@ -111,7 +121,18 @@ export function accountChanges(base: StackJson, head: StackJson): AccountChanges
     retired: byName(retired),
     dropped: byName(dropped),
     moved: byName(moved),
+    repointed: byName(repointed),
   };
+}
+
+/** Account resource key to the id its import block names. */
+function importIds(management: StackJson): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const block of blocks(management, 'import')) {
+    const key = accountKey(block.to);
+    if (key) ids.set(key, String(block.id));
+  }
+  return ids;
 }
 
 /** OU paths that appear or disappear. A renamed OU shows as one removed path and one added. */

@@ -13,9 +13,16 @@ interface Source {
   readonly trustOnly: boolean;
 }
 
-/** Mermaid text inside ["..."]: quotes and angle brackets as entities, so that labels cannot break the syntax. */
+/**
+ * Mermaid text inside ["..."]: `#` (which starts Mermaid's own entities), quotes, angle
+ * brackets, ampersands and backticks (a backtick string is Markdown to Mermaid) as entity
+ * codes, so that a name can neither break the syntax nor become HTML or Markdown. Only the
+ * line breaks this module puts in become <br/>.
+ */
+const MERMAID_ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', '&': '#amp;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;' };
+
 export function mermaidLabel(text: string): string {
-  return `"${text.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>')}"`;
+  return `"${text.replace(/[#&"<>`]/g, (c) => MERMAID_ENTITIES[c]).replace(/\r?\n/g, '<br/>')}"`;
 }
 
 const listed = (names: readonly string[], max = 4) => (names.length > max ? `${names.slice(0, max).join(', ')} +${names.length - max}` : names.join(', '));
@@ -38,14 +45,16 @@ function sources(report: AccessReport): Source[] {
   const roots = new Map<string, { accounts: Set<string>; mfa: boolean }>();
   for (const account of report.accounts) {
     for (const t of account.trust) {
-      const entry = roots.get(t.principal) ?? { accounts: new Set<string>(), mfa: true };
+      // A declared principal is one node whatever account-specific ARN (its own OIDC provider) each role names.
+      const label = t.name ? `declared ${t.name} (${t.type === 'Federated' ? 'federated' : t.type === 'Service' ? 'service' : 'role or user'})` : `trusted: ${t.principal}`;
+      const entry = roots.get(label) ?? { accounts: new Set<string>(), mfa: true };
       entry.accounts.add(account.name);
       entry.mfa &&= t.mfa;
-      roots.set(t.principal, entry);
+      roots.set(label, entry);
     }
   }
-  for (const [principal, { accounts, mfa }] of [...roots].sort()) {
-    out.push({ label: `trusted: ${principal}`, accounts, mfa, trustOnly: true });
+  for (const [label, { accounts, mfa }] of [...roots].sort()) {
+    out.push({ label, accounts, mfa, trustOnly: true });
   }
   return out;
 }

@@ -1,29 +1,55 @@
 import type { OrgConfig } from '../config/model';
 import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
 import { describeScope } from './group-scopes';
+import { mdCode, mdText } from './markdown-text';
 import { renderMermaid } from './mermaid';
 
-/** Markdown table cell text: pipes escaped, one line. */
+/** Markdown table cell text: pipes escaped, one line. Names inside are mdText already. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const accessCell = (a: Access | undefined) => (!a?.allowed ? '—' : a.mfa ? 'yes (MFA)' : '**yes, without MFA**');
 
 function accountsSummary(report: AccessReport, row: Readonly<Record<string, Access>>): string {
   const allowed = Object.entries(row).filter(([, a]) => a.allowed);
   if (!allowed.length) return '—';
-  const noMfa = allowed.filter(([, a]) => !a.mfa).map(([n]) => n);
-  const names = allowed.map(([n]) => n);
+  const noMfa = allowed.filter(([, a]) => !a.mfa).map(([n]) => mdText(n));
+  const names = allowed.map(([n]) => mdText(n));
   const what = names.length === report.accounts.length ? `all ${names.length} member accounts` : names.length > 10 ? `${names.length} accounts: ${names.slice(0, 10).join(', ')}, …` : names.join(', ');
   return noMfa.length ? `${what}; **without MFA: ${noMfa.join(', ')}**` : `${what} (MFA)`;
 }
 
 function trustText(t: TrustPrincipal, config: OrgConfig): string {
   if (t.principal === '*') return '**anyone (`*`)**';
+  if (t.name) return declaredText(t);
   const who =
-    t.account === 'management' ? 'management account' : t.account === config.identityAccount.name ? `identity account ${t.account}` : t.account ? `**account ${t.account}**` : '**outside the organization**';
-  const extra = Object.entries(t.conditions ?? {})
-    .flatMap(([op, kv]) => Object.entries(kv).map(([k, v]) => `${op} ${k} ${JSON.stringify(v)}`))
-    .filter((c) => !/MultiFactorAuthPresent/.test(c));
-  return `\`${t.principal}\` (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
+    t.account === 'management' ? 'management account' : t.account === config.identityAccount.name ? `identity account ${mdText(t.account)}` : t.account ? `**account ${mdText(t.account)}**` : '**outside the organization**';
+  const extra = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent/.test(c));
+  return `${mdCode(t.principal)} (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
+}
+
+/** The conditions of a statement, one "Operator key value" each. */
+const conditionTexts = (t: TrustPrincipal) => Object.entries(t.conditions ?? {}).flatMap(([op, kv]) => Object.entries(kv).map(([k, v]) => mdText(`${op} ${k} ${JSON.stringify(v)}`)));
+
+/** A declared principal (trust.principals): its name, what it is, and every condition it is held to. */
+function declaredText(t: TrustPrincipal): string {
+  const what = t.type === 'Federated' ? 'federated' : t.type === 'Service' ? 'service' : t.mfa ? 'MFA' : 'no MFA condition';
+  const conditions = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent|aws:PrincipalArn/.test(c));
+  return `**${mdText(t.name!)}** (declared): ${mdCode(t.principal)} (${what}${conditions.length ? `; ${conditions.join(', ')}` : ''})`;
+}
+
+/** One row per declaration: where its statement is, read from the synthesized trust policies. */
+function declaredRows(report: AccessReport): string[] {
+  const byName = new Map<string, { t: TrustPrincipal; accounts: string[] }>();
+  for (const a of report.accounts) {
+    for (const t of a.trust.filter((x) => x.name)) {
+      const entry = byName.get(t.name!) ?? { t, accounts: [] };
+      entry.accounts.push(mdText(a.name));
+      byName.set(t.name!, entry);
+    }
+  }
+  return [...byName.values()].map(({ t, accounts }) => {
+    const where = accounts.length === report.accounts.length ? `all ${accounts.length} member accounts` : accounts.length > 10 ? `${accounts.length} accounts: ${accounts.slice(0, 10).join(', ')}, …` : accounts.join(', ');
+    return `| ${cell(mdText(t.name!))} | ${cell(declaredText(t))} | ${cell(where)} |`;
+  });
 }
 
 /**
@@ -33,10 +59,10 @@ function trustText(t: TrustPrincipal, config: OrgConfig): string {
  */
 export function trustRewriteWarning(role: string): string[] {
   return [
-    `**Applying a trust stack replaces the whole trust policy of \`${role}\` in each account below with exactly these principals.** ` +
+    `**Applying a trust stack replaces the whole trust policy of ${mdCode(role)} in each account below with exactly these principals.** ` +
       'Principals added to it by hand or by another tool (a break-glass role, a CI role, an auditor) are removed by the first apply, without a warning from Terraform. ' +
-      `Before applying, read the live policy (\`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument\` in each member account, or the \`assume_role_policy\` change in \`terraform plan\`) ` +
-      'and move such access to a role of its own: the config has no setting for extra principals.',
+      `Before applying, read the live policy (${mdCode(`aws iam get-role --role-name ${role} --query Role.AssumeRolePolicyDocument`)} in each member account, or the \`assume_role_policy\` change in \`terraform plan\`) ` +
+      'and declare what must stay in `trust.principals` (docs/declared-principals.md), or move it to a role of its own.',
   ];
 }
 
@@ -50,19 +76,19 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   const out: string[] = [];
   out.push('# Access report', '');
   out.push(
-    `Evaluated from the synthesized stacks in \`${source.out}\` (${source.stacks.join(', ')}): what \`cdktf apply\` will set up. ` +
+    `Evaluated from the synthesized stacks in ${mdCode(source.out)} (${source.stacks.map(mdText).join(', ')}): what \`cdktf apply\` will set up. ` +
       '`{NAME}` stands for the id of account NAME, known once the management stack is applied.',
     '',
   );
 
-  out.push(`## Who can assume \`${role}\` in each member account`, '');
+  out.push(`## Who can assume ${mdCode(role)} in each member account`, '');
   out.push('"yes (MFA)": only in an MFA-authenticated session; "—": denied.', '');
-  const header = shown.map((g) => cell(g.kind === 'management-group' ? `${g.name} (management)` : g.name));
+  const header = shown.map((g) => cell(mdText(g.kind === 'management-group' ? `${g.name} (management)` : g.name)));
   out.push(`| Account | OU | ${header.join(' | ')} |`, `|---|---|${shown.map(() => '---|').join('')}`);
   for (const a of report.accounts) {
-    out.push(`| ${cell(a.name)} | ${cell(a.ou)} | ${shown.map((g) => accessCell(report.matrix[g.id]?.[a.name])).join(' | ')} |`);
+    out.push(`| ${cell(mdText(a.name))} | ${cell(mdText(a.ou))} | ${shown.map((g) => accessCell(report.matrix[g.id]?.[a.name])).join(' | ')} |`);
   }
-  if (hidden.length) out.push('', `Groups that can assume no member role: ${hidden.map((g) => g.name).join(', ')}.`);
+  if (hidden.length) out.push('', `Groups that can assume no member role: ${hidden.map((g) => mdText(g.name)).join(', ')}.`);
   out.push('');
 
   const scoped = groups.filter((g) => report.scopes[g.id]?.length);
@@ -70,15 +96,15 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
     out.push('## What each group may assume', '');
     out.push('Read from the conditions of its policies: the organization (`aws:ResourceOrgID`), OUs by organization path (`aws:ResourceOrgPaths`), or named accounts (`aws:ResourceAccount`).', '');
     out.push('| Group | Account | Grants the role in |', '|---|---|---|');
-    for (const g of scoped) out.push(`| ${cell(g.name)} | ${cell(g.account)} | ${cell(report.scopes[g.id].map(describeScope).join('; '))} |`);
+    for (const g of scoped) out.push(`| ${cell(mdText(g.name))} | ${cell(mdText(g.account))} | ${cell(mdText(report.scopes[g.id].map(describeScope).join('; ')))} |`);
     out.push('');
   }
 
   out.push('## Users', '');
   out.push('| User | Account | Groups | Member roles they can assume | Management roles |', '|---|---|---|---|---|');
   for (const p of report.principals.filter((x) => x.kind.endsWith('user'))) {
-    const mgmt = report.managementRoles.filter((r) => r.access[p.id]?.allowed).map((r) => `${r.role}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-    out.push(`| ${cell(p.name)} | ${cell(p.account)} | ${cell((p.groups ?? []).join(', '))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(mgmt.join(', ') || '—')} |`);
+    const mgmt = report.managementRoles.filter((r) => r.access[p.id]?.allowed).map((r) => `${mdText(r.role)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
+    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(p.account))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(mgmt.join(', ') || '—')} |`);
   }
   out.push('');
 
@@ -86,8 +112,8 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
     out.push('## Roles in the management account', '');
     out.push('| Role | Trusted principals | Who can assume it |', '|---|---|---|');
     for (const r of report.managementRoles) {
-      const who = report.principals.filter((p) => r.access[p.id]?.allowed).map((p) => `${p.name}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-      out.push(`| ${cell(r.role)} | ${cell(r.trust.map((t) => trustText(t, config)).join('<br>'))} | ${cell(who.join(', ') || '—')} |`);
+      const who = report.principals.filter((p) => r.access[p.id]?.allowed).map((p) => `${mdText(p.name)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
+      out.push(`| ${cell(mdText(r.role))} | ${cell(r.trust.map((t) => trustText(t, config)).join('<br>'))} | ${cell(who.join(', ') || '—')} |`);
     }
     out.push('');
   }
@@ -96,15 +122,20 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   out.push(...trustRewriteWarning(role), '');
   out.push('| Account | Stack | Role | Trusted principals |', '|---|---|---|---|');
   for (const a of report.accounts) {
-    out.push(`| ${cell(a.name)} | ${a.stack} | ${cell(a.role)} | ${cell(a.trust.map((t) => trustText(t, config)).join('<br>'))} |`);
+    out.push(`| ${cell(mdText(a.name))} | ${cell(mdText(a.stack))} | ${cell(mdText(a.role))} | ${cell(a.trust.map((t) => trustText(t, config)).join('<br>'))} |`);
+  }
+  const declared = declaredRows(report);
+  if (declared.length) {
+    out.push('', '### Declared principals', '', 'Trusted because `trust.principals` declares them, each in the accounts of its scope and only with these conditions.', '');
+    out.push('| Name | Principal and conditions | Member roles that trust it |', '|---|---|---|', ...declared);
   }
   const noManagement = report.accounts.filter((a) => !a.trust.some((t) => t.account === 'management' && !t.mfa));
-  if (noManagement.length) out.push('', `**Warning: the role no longer trusts the management account in ${noManagement.map((a) => a.name).join(', ')}: Terraform would lose access.**`);
+  if (noManagement.length) out.push('', `**Warning: the role no longer trusts the management account in ${noManagement.map((a) => mdText(a.name)).join(', ')}: Terraform would lose access.**`);
   out.push('');
 
   out.push('## Trust graph', '');
   out.push('Solid: group access (from identity policies and trust policies together); dotted: principals the member roles trust.', '');
   out.push('```mermaid', renderMermaid(report).trimEnd(), '```', '');
-  if (report.notes.length) out.push('## Not evaluated', '', ...report.notes.map((n) => `- ${n}`), '');
+  if (report.notes.length) out.push('## Not evaluated', '', ...report.notes.map((n) => `- ${mdText(n)}`), '');
   return out.join('\n');
 }

@@ -1,4 +1,4 @@
-import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
+import { rolloutOrder } from '../stacks/stack-names';
 import type { StackJson } from './synth-output';
 
 /** Stacks whose synthesized JSON differs between two synths: what CI must plan. */
@@ -6,13 +6,6 @@ export interface StackChanges {
   readonly added: readonly string[];
   readonly removed: readonly string[];
   readonly changed: readonly string[];
-}
-
-/** Rollout order: management first (it creates the accounts), then identity, then trust-1, trust-2, ... */
-export function rolloutOrder(stacks: Iterable<string>): string[] {
-  const rank = (s: string) => (s === MANAGEMENT_STACK ? 0 : s === IDENTITY_STACK ? 1 : 2);
-  const shard = (s: string) => Number(/-(\d+)$/.exec(s)?.[1] ?? 0);
-  return [...stacks].sort((a, b) => rank(a) - rank(b) || shard(a) - shard(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Compares stack by stack; JSON is compared as parsed, so formatting alone is no change. */

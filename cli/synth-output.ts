@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
-import { CliError } from './errors';
+import { CliError } from '../errors/user-errors';
 
 /** Synthesized Terraform JSON of one stack. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { activeAccounts, identityUsers, type OrgConfig } from '../config/model';
-import { CliError } from './errors';
+import { CliError } from '../errors/user-errors';
 
 /** What one user may reach, according to the config. */
 export interface UserAccess {

@@ -1,4 +1,5 @@
 import { activeAccounts, type OrgConfig } from '../config/model';
+import { declaredPrincipalWarnings } from './declared-principals-summary';
 
 /** AWS Organizations' default quota, management account included. */
 export const DEFAULT_ACCOUNT_QUOTA = 10;
@@ -23,5 +24,6 @@ export function configWarnings(config: OrgConfig): string[] {
   if (!config.identity.requireMfa) warnings.push('identity.requireMfa is false: identity users can assume member roles without MFA');
   if (!config.management.users.length) warnings.push(`management.users is empty: nobody is in ${config.management.groupName} to use ${config.management.createAccountRoleName}`);
   if (!activeAccounts(config).length) warnings.push('no active member accounts: no trust stack will be synthesized');
+  warnings.push(...declaredPrincipalWarnings(config));
   return warnings;
 }

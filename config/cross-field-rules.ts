@@ -1,8 +1,9 @@
 import { awsLimitIssues } from './aws-limit-rules';
-import { formatPath } from './config-error';
+import { formatPath } from '../errors/user-errors';
 import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
 import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';
+import { declaredPrincipalIssues } from './principal-rules';
 import { renameIssues } from './rename-rules';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnit } from './model';
@@ -20,6 +21,7 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...organizationalUnitLifecycleIssues(config),
     ...mfaIssues(config),
     ...awsLimitIssues(config),
+    ...declaredPrincipalIssues(config),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { formatPath, type ConfigIssue } from './config-error';
+import { formatPath, type ConfigIssue } from '../errors/user-errors';
 
 /** A problem found after parsing; the YAML line is added where the issue is reported. */
 export type Issue = Omit<ConfigIssue, 'line'>;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { ConfigError, type ConfigIssue } from './config-error';
+import { ConfigError, type ConfigIssue } from '../errors/user-errors';
 import { crossFieldIssues } from './cross-field-rules';
 import { policyLimitIssues } from './policy-limit-rules';
+import { trustPolicySizeIssues } from './trust-size-rules';
 import { invisibleCharacterIssues } from './text-rules';
 import { toModel } from './to-model';
 import type { OrgConfig } from './model';
@@ -40,7 +41,7 @@ export function parseConfig(text: string, file = 'org.yaml'): OrgConfig {
     throw new ConfigError(file, crossIssues.map((issue) => ({ ...issue, line: source.lineOf(issue.path) })));
   }
   const model = toModel(parsed.data);
-  const limitIssues = policyLimitIssues(model);
+  const limitIssues = [...policyLimitIssues(model), ...trustPolicySizeIssues(model)];
   if (limitIssues.length) {
     throw new ConfigError(file, limitIssues.map((issue) => ({ ...issue, line: source.lineOf(issue.path) })));
   }
@@ -60,7 +61,9 @@ function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource, raw: object):
   // zod leaves issue.input unset unless asked, so presence is read from the document itself.
   if (issue.code === 'invalid_type' && !isPresent(raw, path)) message = `is required; it ${message}`;
   else if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-    message = 'must have type local, s3 or cloud';
+    // "must have type local, s3 or cloud", "must have kind aws, oidc, ...": the union's tag and its values.
+    const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+    if (discriminator && options?.length) message = `must have ${discriminator} ${options.slice(0, -1).join(', ')}${options.length > 1 ? ' or ' : ''}${String(options[options.length - 1])}`;
   }
   return [{ path, line: source.lineOf(path), message }];
 }

@@ -1,3 +1,4 @@
+import type { DeclaredPrincipal } from './declared-principals';
 import type { ParsedOrgConfig } from './schema';
 
 /** One AWS account as the stacks see it: the config entry plus what is derived from it. */
@@ -86,7 +87,11 @@ export interface OrgConfig {
     readonly passwordPolicy: PasswordPolicy;
     readonly groups: readonly IdentityGroup[];
   };
-  readonly trust: { readonly shardSize: number };
+  readonly trust: {
+    readonly shardSize: number;
+    /** Extra trusted principals, in config order (their statements' order). */
+    readonly principals: readonly DeclaredPrincipal[];
+  };
   /** Terraform settings written into every stack: the hashicorp/aws version constraint. */
   readonly terraform: { readonly awsProviderVersion: string };
   readonly backend: BackendConfig;

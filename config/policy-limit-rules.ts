@@ -2,7 +2,7 @@ import { IAM_LIMITS } from '../policies/document';
 import { accountsPerPolicy, planGroupPolicies, type GroupAssumePolicyProps } from '../policies/identity-group-policy';
 import { identityMfa } from '../policies/mfa-condition';
 import { longestOuPath } from '../policies/organization-ids';
-import type { ConfigIssue } from './config-error';
+import type { ConfigIssue } from '../errors/user-errors';
 import { ouDepth, type IdentityGroup, type OrgConfig } from './model';
 
 /** Any 12 digits: a policy's size depends on how many ids it lists, not on which. */

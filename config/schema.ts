@@ -15,9 +15,10 @@ import {
   TFC_ORGANIZATION,
 } from './iam-names';
 import { nameTable, nameTableSchema } from './name-table';
+import { declaredPrincipalSchema } from './principal-schema';
 
 /**
- * The schema of org.yaml, as in shared/DESIGN.md. Every object is strict, so a typo in a
+ * The schema of org.yaml (README.md, "Config reference"). Every object is strict, so a typo in a
  * key is an error rather than a silently ignored setting.
  */
 
@@ -25,12 +26,14 @@ const accountId = z
   .string({ error: 'must be a 12-digit AWS account id in quotes, e.g. "123456789012"' })
   .regex(ACCOUNT_ID, { error: (iss) => `must be exactly 12 digits, e.g. "123456789012" (got "${String(iss.input)}")` });
 
+// Length checks abort the field: a regex never runs on an overlong string (V8's backtracking
+// stack overflows on a megabyte-long run, which would end in a stack trace instead of a message).
 const iamName = (kind: keyof typeof NAME_RULES) => {
   const rule = NAME_RULES[kind];
   return z
     .string({ error: `must be ${rule.what}` })
     .min(1, { error: `must be ${rule.what}: 1-${rule.max} characters` })
-    .max(rule.max, { error: `must be ${rule.what}: at most ${rule.max} characters` })
+    .max(rule.max, { error: `must be ${rule.what}: at most ${rule.max} characters`, abort: true })
     .regex(IAM_NAME_CHARS, {
       error: (iss) => `must be ${rule.what}: only letters, digits and +=,.@_- (got "${String(iss.input)}")`,
     });
@@ -39,13 +42,13 @@ const iamName = (kind: keyof typeof NAME_RULES) => {
 const email = z
   .string({ error: 'must be an email address' })
   .min(6, { error: 'must be an email address of 6-64 characters' })
-  .max(64, { error: 'must be an email address of 6-64 characters' })
+  .max(64, { error: 'must be an email address of 6-64 characters', abort: true })
   .regex(EMAIL, { error: (iss) => `must be an email address like aws-prod@example.com (got "${String(iss.input)}")` });
 
-const accountName = z
+export const accountName = z
   .string({ error: 'must be an account name' })
   .min(1, { error: 'must be an account name of 1-50 characters' })
-  .max(50, { error: 'must be an account name of 1-50 characters' })
+  .max(50, { error: 'must be an account name of 1-50 characters', abort: true })
   .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters other than " \\ $ { }' });
 
 const tags = nameTableSchema(
@@ -88,10 +91,10 @@ export interface OrganizationalUnitInput {
   children?: OrganizationalUnitInput[];
 }
 
-const ouName = z
+export const ouName = z
   .string({ error: 'must be an OU name' })
   .min(1, { error: 'must be an OU name of 1-128 characters' })
-  .max(128, { error: 'must be an OU name of 1-128 characters' })
+  .max(128, { error: 'must be an OU name of 1-128 characters', abort: true })
   .refine((s) => !s.includes('/'), { error: 'must not contain "/" (it separates OU path segments)' });
 
 export const organizationalUnitSchema: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
@@ -138,6 +141,16 @@ const identityGroupSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * A string held to a pattern, its length checked first so that the regex never runs on an
+ * overlong input. `what` completes "must be ...".
+ */
+const boundedPattern = (what: string, max: number, pattern: RegExp) =>
+  z
+    .string({ error: `must be ${what}` })
+    .max(max, { error: `must be ${what} of at most ${max} characters`, abort: true })
+    .regex(pattern, { error: `must be ${what}` });
+
 // Backend settings are written where Terraform allows no expressions, so they cannot be
 // escaped like other config strings: they are held to the names the services accept.
 const backendSchema = z.discriminatedUnion(
@@ -146,23 +159,17 @@ const backendSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('local') }),
     z.strictObject({
       type: z.literal('s3'),
-      bucket: z
-        .string({ error: 'must name the S3 bucket for Terraform state' })
-        .regex(S3_BUCKET, { error: 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit' }),
-      region: z.string({ error: 'must be an AWS region such as us-east-1' }).regex(AWS_REGION, { error: 'must be an AWS region such as us-east-1' }),
-      keyPrefix: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, { error: 'must be an S3 key prefix without spaces' }).default('org-trust'),
+      bucket: boundedPattern('an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit', 63, S3_BUCKET),
+      region: boundedPattern('an AWS region such as us-east-1', 32, AWS_REGION),
+      keyPrefix: boundedPattern('an S3 key prefix without spaces', 512, /^[A-Za-z0-9!_.*'()/-]*$/).default('org-trust'),
       useLockfile: z.boolean().default(true),
     }),
     z.strictObject({
       type: z.literal('cloud'),
-      organization: z
-        .string({ error: 'must name the Terraform Cloud organization' })
-        .regex(TFC_ORGANIZATION, { error: 'must be a Terraform Cloud organization name: letters, digits, - and _' }),
-      hostname: z.string().regex(HOSTNAME, { error: 'must be a host name such as app.terraform.io' }).default('app.terraform.io'),
-      workspacePrefix: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]*$/, { error: 'must be letters, digits, - and _ (workspace names allow no others)' })
-        .default('org-trust-'),
+      organization: boundedPattern('a Terraform Cloud organization name: letters, digits, - and _', 64, TFC_ORGANIZATION),
+      hostname: boundedPattern('a host name such as app.terraform.io', 253, HOSTNAME).default('app.terraform.io'),
+      // Workspace names allow 90 characters; the stack name follows the prefix.
+      workspacePrefix: boundedPattern('letters, digits, - and _ (workspace names allow no others)', 64, /^[A-Za-z0-9_-]*$/).default('org-trust-'),
     }),
   ],
   { error: 'must have type local, s3 or cloud' },
@@ -180,6 +187,8 @@ const VERSION_CONSTRAINT = /^\s*(=|!=|>=|<=|>|<|~>)?\s*v?\d+(\.\d+){0,2}(-[0-9A-
 
 const awsProviderVersion = z
   .string({ error: 'must be a Terraform version constraint such as ">= 5.100.0, < 7.0.0"' })
+  // Bounded before the pattern runs: its adjacent \s* make a long run of spaces take quadratic time.
+  .max(256, { error: 'must be a Terraform version constraint of at most 256 characters', abort: true })
   .refine((s) => s.split(',').every((part) => VERSION_CONSTRAINT.test(part)), {
     error: (iss) => `must be a Terraform version constraint such as ">= 5.100.0, < 7.0.0" or "~> 6.0" (got "${String(iss.input)}")`,
   });
@@ -190,6 +199,7 @@ export const orgConfigSchema = z.strictObject({
     id: z.string().regex(ORGANIZATION_ID, { error: 'must be an organization id such as o-a1b2c3d4e5' }).optional(),
     region: z
       .string({ error: 'must be an AWS region such as us-east-1' })
+      .max(32, { error: 'must be an AWS region such as us-east-1', abort: true })
       .regex(AWS_REGION, { error: (iss) => `must be an AWS region such as us-east-1 (got "${String(iss.input)}")` })
       .refine((region) => partitionOf(region) === SUPPORTED_PARTITION, {
         error: (iss) =>
@@ -228,6 +238,8 @@ export const orgConfigSchema = z.strictObject({
         .min(1, { error: 'must be at least 1' })
         .max(100, { error: 'must be at most 100 (each account is one AWS provider process during plan)' })
         .default(10),
+      /** Extra principals the member roles trust, each where its scope says (config/declared-principals.ts). */
+      principals: z.array(declaredPrincipalSchema, { error: 'must be a list of declared principals' }).default([]),
     })
     .prefault({}),
   terraform: z

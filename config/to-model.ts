@@ -1,3 +1,4 @@
+import { toDeclaredPrincipal } from './declared-principals';
 import { terraformKey } from './iam-names';
 import { isInOu, type Account, type IdentityGroup, type OrgConfig } from './model';
 import { flattenUnits } from './ou-tree';
@@ -40,7 +41,7 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
         }),
       ),
     },
-    trust: parsed.trust,
+    trust: { shardSize: parsed.trust.shardSize, principals: parsed.trust.principals.map(toDeclaredPrincipal) },
     terraform: parsed.terraform,
     backend: parsed.backend,
   };

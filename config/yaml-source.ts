@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 /** Aliases one document may expand; a few hundred nodes, far from an alias bomb's billions. */
 const MAX_ALIAS_COUNT = 100;
@@ -15,12 +15,15 @@ export class YamlSource {
   /**
    * Parses text; returns syntax errors with their lines instead of throwing. YAML 1.2 core
    * schema only: a `%YAML 1.1` directive (where `off` is a boolean), tags the schema does not
-   * know (`!!js/function`, `!foo`, silently strings otherwise), unresolved aliases and alias
-   * bombs are errors too.
+   * know (`!!js/function`, `!foo`, silently strings otherwise) and YAML 1.1's `!!set`, `!!omap`,
+   * `!!pairs`, `!!binary`, `!!timestamp` (a set or an ordered map reads as an empty mapping, its
+   * content silently lost), keys that are aliases or collections (`*a : false` repeats a key
+   * behind the duplicate-key check; a collection key is stringified), unresolved aliases and
+   * alias bombs are errors too.
    */
   static parse(text: string): { source?: YamlSource; errors: LineError[] } {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core', merge: false });
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: sameKey, prettyErrors: false, version: '1.2', schema: 'core', merge: false, resolveKnownTags: false });
     const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
     const problems: LineError[] = [...doc.errors, ...doc.warnings].map((e) => ({
       line: e.linePos?.[0]?.line ?? lineAt(e.pos?.[0]),
@@ -30,7 +33,7 @@ export class YamlSource {
       const at = text.search(/^%YAML/m);
       problems.push({ line: at < 0 ? 1 : lineAt(at), message: `YAML syntax: %YAML ${doc.directives.yaml.version} is not supported; org.yaml is YAML 1.2 (remove the directive)` });
     }
-    if (!problems.length) problems.push(...aliasProblems(doc, lineAt));
+    if (!problems.length) problems.push(...keyProblems(doc, lineAt), ...aliasProblems(doc, lineAt));
     if (problems.length) return { errors: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
     return { source: new YamlSource(doc, lines), errors: [] };
   }
@@ -71,6 +74,24 @@ export class YamlSource {
     const range = (node as Node | null | undefined)?.range;
     return range ? this.lines.linePos(range[0]).line : undefined;
   }
+}
+
+/** Keys as JavaScript sees them: `1` and `"1"` (or `true` and `"true"`) are one key once parsed. */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
+}
+
+/** Map keys that are not plain scalars: an alias key (`*a : false`) overrides `a` unseen by the duplicate-key check. */
+function keyProblems(doc: Document.Parsed, lineAt: (offset: number | undefined) => number | undefined): LineError[] {
+  const problems: LineError[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (isAlias(key)) problems.push({ line: lineAt(key.range?.[0]), message: `YAML syntax: the alias *${key.source} is used as a key; write the key out` });
+      else if (isCollection(key)) problems.push({ line: lineAt(key.range?.[0]), message: 'YAML syntax: a list or mapping is used as a key; keys must be plain strings' });
+    },
+  });
+  return problems;
 }
 
 /** Aliases that name no earlier anchor, and documents whose aliases would expand too far. */

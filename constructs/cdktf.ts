@@ -8,7 +8,7 @@
 export { App, TerraformStack, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, Testing } from 'cdktf';
 export type { ITerraformDependable, TerraformRemoteState } from 'cdktf';
 
-// Token resolution, for the stack's own toTerraform (constructs/org-stack.ts).
+// Token resolution, for the stack's own toTerraform (stacks/org-stack.ts) and JSON that cdktf's own copying would lose (name-keyed-output.ts).
 export { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 
 // State backends, and the data sources that read another stack's state through them.

@@ -6,9 +6,14 @@ import { roleArn } from '../policies/document';
 export interface CrossAccountProviderProps {
   /** Literal id, or an expression on another stack's outputs: never a resource of this stack. */
   readonly accountId: string;
+  /** The role to assume in that account (the config's crossAccountRoleName). */
   readonly roleName: string;
+  /** The provider's region. */
   readonly region: string;
-  /** Set for a provider alias; the default provider of the stack otherwise. */
+  /**
+   * The provider alias, where a stack has one provider per account.
+   * @default none: the stack's default AWS provider
+   */
   readonly alias?: string;
 }
 

@@ -3,7 +3,7 @@ import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { groupPolicyName } from '../config/iam-names';
 import { IAM_LIMITS } from '../policies/document';
 import { planGroupPolicies, type GroupAssumePolicyProps, type GroupPolicyScope } from '../policies/identity-group-policy';
-import { GroupPolicy } from './managed-policy';
+import { GroupPolicy } from './group-policy';
 
 export interface IdentityGroupProps extends GroupAssumePolicyProps {
   readonly name: string;

@@ -9,21 +9,26 @@ import {
   crossAccountGroupPolicy,
 } from '../policies/management-policies';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
-import { GroupPolicy } from './managed-policy';
+import { GroupPolicy } from './group-policy';
 import { terraformPolicyJson } from './policy-json';
 import { HumanUsers } from './human-users';
 
 export interface ManagementAccessProps {
+  /** The management ("Billing") account, whose principals the account-creating role trusts. */
   readonly managementAccountId: string;
   /** Organization id (o-...), or the policy variable of the caller's organization. */
   readonly organizationId: string;
+  /** The role the group may assume in every account of the organization (group_orgs_crossaccount). */
   readonly crossAccountRoleName: string;
+  /** The runbook's IAM group in the management account. */
   readonly groupName: string;
+  /** The runbook's account-creating role (assumerole_create_account). */
   readonly createAccountRoleName: string;
+  /** People in the group, created without credentials; they enrol MFA themselves. */
   readonly users: readonly string[];
 }
 
-/** Runbook step 1: the management account's admin group, its policies, users and the account-creating role. */
+/** Runbook step R1 (docs/runbook.md): the management account's admin group, its policies, users and the account-creating role. */
 export class ManagementAccess extends Construct {
   constructor(scope: Construct, id: string, props: ManagementAccessProps) {
     super(scope, id);

@@ -1,17 +1,22 @@
 import { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Account } from '../config/model';
-import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust';
+import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust-policy';
 import { crossAccountProvider } from './cross-account-provider';
 import { LeanIamRole } from './lean-elements';
 import { terraformPolicyJson } from './policy-json';
-import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
+import { ImportBlock } from './import-block';
+import { keyedNames } from './keyed-names';
+import { RemovedBlock } from './removed-block';
 
 export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
+  /** The member account; a retired one gets a removed block instead of the role. */
   readonly account: Account;
   /** The account's id: literal, or an expression on another stack's outputs. */
   readonly accountId: string;
+  /** The AWS-created role in the account: the provider assumes it, and its trust policy is rewritten. */
   readonly roleName: string;
+  /** The provider's region. */
   readonly region: string;
 }
 
@@ -19,7 +24,7 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
 export const memberRoleNames = keyedNames('aws_iam_role', 'member');
 
 /**
- * Runbook steps 4-5 for one member account: a provider that assumes the AWS-created
+ * Runbook steps R4-R5 (docs/runbook.md) for one member account: a provider that assumes the AWS-created
  * cross-account role, and that same role imported so that its trust policy names the
  * identity account beside the management account. Only the trust policy is managed: no
  * inline_policy or managed_policy_arns, so the role keeps the permissions AWS gave it, and
@@ -40,7 +45,7 @@ export class MemberRoleTrust extends Construct {
       region: props.region,
     });
     if (account.retired) {
-      new ForgetBlock(this, 'forget', memberRoleNames.address(account.key));
+      new RemovedBlock(this, 'forget', { from: memberRoleNames.address(account.key) });
       return;
     }
     const role = new LeanIamRole(this, 'role', {

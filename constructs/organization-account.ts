@@ -2,9 +2,12 @@ import { Construct } from 'constructs';
 import type { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import { LeanOrganizationsAccount } from './lean-elements';
 import type { Account } from '../config/model';
-import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
+import { ImportBlock } from './import-block';
+import { keyedNames } from './keyed-names';
+import { RemovedBlock } from './removed-block';
 
 export interface OrganizationAccountProps {
+  /** The account as configured; created without an id, imported with one, forgotten when retired. */
   readonly account: Account;
   /** Name of the role Organizations creates in a new account. */
   readonly roleName: string;
@@ -27,7 +30,7 @@ export class OrganizationAccount extends Construct {
     super(scope, id);
     const { account } = props;
     if (account.retired) {
-      new ForgetBlock(this, 'forget', accountNames.address(account.key));
+      new RemovedBlock(this, 'forget', { from: accountNames.address(account.key) });
       return;
     }
     const hasTags = Object.keys(account.tags).length > 0;

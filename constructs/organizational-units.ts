@@ -4,11 +4,14 @@ import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organiz
 import { compareNames } from '../config/iam-names';
 import type { OrganizationalUnit } from '../config/model';
 import { keyedConstructId } from './construct-ids';
-import { ForgetBlock, ImportBlock, keyedNames } from './terraform-blocks';
+import { ImportBlock } from './import-block';
+import { keyedNames } from './keyed-names';
+import { RemovedBlock } from './removed-block';
 
 export interface OrganizationalUnitsProps {
   /** Parents before children, as the config model lists them. */
   readonly units: readonly OrganizationalUnit[];
+  /** The organization, whose root holds the top-level OUs. */
   readonly organization: DataAwsOrganizationsOrganization;
 }
 
@@ -37,7 +40,7 @@ export class OrganizationalUnits extends Construct {
     // Path order keeps parents first and the moved and removed arrays independent of YAML order.
     for (const unit of [...props.units].sort((a, b) => compareNames(a.path, b.path))) {
       if (unit.retired) {
-        new ForgetBlock(this, keyedConstructId('forget', unit.key), ouNames.address(unit.key));
+        new RemovedBlock(this, keyedConstructId('forget', unit.key), { from: ouNames.address(unit.key) });
         continue;
       }
       const ou = new OrganizationsOrganizationalUnit(this, keyedConstructId('ou', unit.key), {

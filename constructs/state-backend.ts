@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { BackendConfig } from '../config/model';
+import { stateFileName } from '../lock/state-location';
 import {
   CloudBackend,
   DataTerraformRemoteState,
@@ -21,7 +22,7 @@ import {
 export const LOCAL_STATE_DIR_CONTEXT = 'org-trust:localStateDir';
 const DEFAULT_STATE_DIR = '../../..';
 
-export const localStatePath = (stackName: string, stateDir = DEFAULT_STATE_DIR) => `${stateDir}/terraform.${stackName}.tfstate`;
+export const localStatePath = (stackName: string, stateDir = DEFAULT_STATE_DIR) => `${stateDir}/${stateFileName(stackName)}`;
 
 const stateDirOf = (scope: Construct): string | undefined => scope.node.tryGetContext(LOCAL_STATE_DIR_CONTEXT) as string | undefined;
 

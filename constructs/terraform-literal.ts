@@ -1,7 +1,7 @@
 /**
  * Terraform reads every string of its JSON as a template: `${...}` is evaluated and `%{...}`
  * is a directive, at plan time, with access to functions such as file() and the runner's
- * environment. Strings from org.yaml are data, never code (DESIGN.md, invariant 8), so each
+ * environment. Strings from org.yaml are data, never code (I8, docs/invariants.md), so each
  * reaches the JSON with both sequences escaped: Terraform turns `$${` back into `${` and
  * `%%{` into `%{`, whatever precedes them (`$$${x}` reads as `$${x}`).
  */

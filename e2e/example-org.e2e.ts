@@ -19,6 +19,7 @@ import {
   type E2eEnvironment,
   type EmulatedOrganization,
 } from './harness';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from '../stacks/stack-names';
 
 const MEMBERS = ['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03', 'Logging'];
 
@@ -31,18 +32,19 @@ describe('example org', () => {
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    e2e = await startE2eEnvironment({ region: 'us-east-1' });
+    // AWS's own AdministratorAccess on every member role, to prove the apply keeps it.
+    e2e = await startE2eEnvironment({ region: 'us-east-1', awsManagedPolicies: true });
     org = await createOrganization(e2e);
     ws = new OrgWorkspace(e2e.env, 'example');
     const example = await exampleOrgForEmulator(e2e);
     adoptedId = example.adoptedId;
     ws.writeConfig(example.yaml);
     await ws.synth();
-    await applyAll(ws, { only: (s) => s === 'management' });
-    ids = (await ws.terraform('management').outputs()).account_ids as Record<string, string>;
+    await applyAll(ws, { only: (s) => s === MANAGEMENT_STACK });
+    ids = (await ws.terraform(MANAGEMENT_STACK).outputs())[ACCOUNT_IDS_OUTPUT] as Record<string, string>;
     // The accounts exist now; give their roles the policies AWS would have, before the trust rewrite.
     for (const name of MEMBERS) await giveRoleItsAwsPolicies(e2e, ids[name]);
-    await applyAll(ws, { only: (s) => s !== 'management' });
+    await applyAll(ws, { only: (s) => s !== MANAGEMENT_STACK });
   });
 
   afterAll(async () => {

@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
 import { orgTrust, jsonOf } from './live/cli';
 import { buildEmulatedOrg, memberName, OU_TREE, type BuiltOrg } from './live/emulated-org';
-import { planChanges, type ResourceChange } from './live/plan-json';
+import { planChanges, type ResourceChange } from './harness';
+import { MANAGEMENT_STACK } from '../stacks/stack-names';
 
 const MEMBERS = 25;
 const ROLE = 'OrganizationAccountAccessRole';
@@ -116,7 +117,7 @@ describe('live commands: discover, preflight, verify', () => {
     });
 
     it('synthesizes to a management plan that imports every account and OU and creates, changes or destroys none', async () => {
-      const tf = ws.terraform('management');
+      const tf = ws.terraform(MANAGEMENT_STACK);
       await tf.init();
       const changes = await planChanges(tf);
       const org_ = changes.filter((c) => c.type.startsWith('aws_organizations_'));

@@ -1,13 +1,16 @@
-import { ConfigError, formatPath, type ConfigIssue } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { policyLimitIssues } from '../config/policy-limit-rules';
 import type { OrgConfig } from '../config/model';
-import { checkLockChange } from './lock-check';
-import { lockFileWouldChange, lockPathFor, lockWriteTarget, readLock } from './lock-file';
-import { checkLockOrganization, checkLockPresent } from './missing-lock';
+import { formatPath, throwIfIssues, type ConfigIssue } from '../errors/user-errors';
+import { accountIdIssues } from './account-id-check';
+import { lockChangeIssues } from './lock-check';
+import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
+import { lockOrganizationIssues, lockPresenceIssues, lockUpgradeIssues } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
-import { checkPlacementAgainstState } from './state-placement';
-import { planOrg, type OrgPlan, type ShardLock } from './trust-shards';
+import { roleContinuityIssues } from './role-continuity';
+import { placementIssues } from './state-placement';
+import type { ShardLock } from './lock-format';
+import { planOrg, type OrgPlan } from './org-plan';
 
 /** The config path when neither ORG_CONFIG nor --config says otherwise. */
 export const DEFAULT_CONFIG = 'org.yaml';
@@ -34,30 +37,45 @@ export function loadOrg(configPath: string): LoadedOrg {
 export interface LockCheckOptions {
   /** CI: the lock must not change. */
   readonly frozen: boolean;
-  /** The output directory synth writes to (older versions kept local state beside it). */
+  /**
+   * The output directory synth writes to (older versions kept local state beside it).
+   * @default DEFAULT_OUTDIR (cdktf.out)
+   */
   readonly outdir?: string;
+  /**
+   * Where ORG_LOCK_INIT and ORG_LOCK_UPGRADE are read.
+   * @default process.env
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Every check of the lock, shared by synth and `validate` so that they agree: a missing or
- * blank lock over existing state, a lock of another organization, a placement that local
- * state contradicts, a lock change that would lose an account or an OU, a change in frozen
- * mode, and a lock that synth could not write.
+ * blank lock over existing state, an older (unsealed) lock not upgraded on purpose, a lock of
+ * another organization, an account id other than the locked one, a placement that local state
+ * contradicts, a member role dropped from its trust stack without a moved or removed block, a
+ * lock change that would lose an account or an OU, a change in frozen mode, and a lock that
+ * synth could not write. Each check returns its issues, as the config rules do, and all of
+ * them are reported at once (one ConfigError for the lock).
  * Returns whether synth will write the lock.
  */
 export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean {
   const { configPath, config, lockPath, previousLock, plan } = org;
   const env = options.env ?? process.env;
   const stateDirs = localStateDirs(configPath, options.outdir ?? DEFAULT_OUTDIR);
-  checkLockPresent(lockPath, previousLock, config, stateDirs, env);
-  checkLockOrganization(lockPath, previousLock, config);
-  checkPlacementAgainstState(plan, lockPath, config.backend, stateDirs);
+  // The config's own problem (a field with a line), so reported against the config first.
+  throwIfIssues(configPath, accountIdIssues(configPath, config, previousLock, lockPath));
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
-  checkLockChange(plan, lockPath, { frozen: options.frozen, fileWouldChange });
-  const forgotten = forgottenExclusionIssues(plan, config);
-  if (forgotten.length) throw new ConfigError(lockPath, forgotten);
-  if (fileWouldChange) lockWriteTarget(lockPath);
+  throwIfIssues(lockPath, [
+    ...lockPresenceIssues(lockPath, previousLock, config, stateDirs, env),
+    ...lockUpgradeIssues(lockPath, previousLock, config, env),
+    ...lockOrganizationIssues(previousLock, config),
+    ...placementIssues(plan, lockPath, config.backend, stateDirs),
+    ...roleContinuityIssues(previousLock, plan, lockPath),
+    ...lockChangeIssues(plan, lockPath, { frozen: options.frozen, fileWouldChange }),
+    ...forgottenExclusionIssues(plan, config),
+    ...(fileWouldChange ? lockWriteIssues(lockPath) : []),
+  ]);
   return fileWouldChange;
 }
 

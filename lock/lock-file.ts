@@ -1,30 +1,31 @@
 import { chmodSync, existsSync, lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../config/config-error';
+import { ConfigError, throwIfIssues, type ConfigIssue } from '../errors/user-errors';
 import { ACCOUNT_ID } from '../config/iam-names';
 import { nameTableSchema } from '../config/name-table';
 import { EMPTY_HISTORY, isEmptyHistory, type LockHistory } from './history';
+import { lockedAccountKey, lockedAccountName, lockedOuKey, lockedOuPath } from './lock-names';
 import { lockSeal } from './lock-seal';
-import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './trust-shards';
+import { TRUST_STACK_PATTERN } from './stack-naming';
+import { EMPTY_LOCK, LOCK_VERSION, type ShardLock } from './lock-format';
 
-const key = z.string().min(1);
-/** As synth names them: trust-1, trust-2, ...; `trust-0` or `trust-007` can only come from a hand edit. */
-const stack = z.string().regex(/^trust-[1-9]\d*$/, { error: 'must be a trust stack name as synth writes it (trust-1, trust-2, ...)' });
+/** As synth names them (TRUST_STACK_PATTERN): `trust-0` or `trust-007` can only come from a hand edit. */
+const stack = z.string().regex(TRUST_STACK_PATTERN, { error: 'must be a trust stack name as synth writes it (trust-1, trust-2, ...)' });
 const historySchema = z.strictObject({
-  accountMoves: z.array(z.strictObject({ from: key, to: key, stack: stack.optional() })).optional(),
-  forgottenAccounts: z.array(z.strictObject({ key, stack, accountId: z.string().regex(ACCOUNT_ID).optional() })).optional(),
-  ouMoves: z.array(z.strictObject({ from: key, to: key })).optional(),
-  forgottenOus: z.array(key).optional(),
+  accountMoves: z.array(z.strictObject({ from: lockedAccountKey, to: lockedAccountKey, stack: stack.optional() })).optional(),
+  forgottenAccounts: z.array(z.strictObject({ key: lockedAccountKey, stack, accountId: z.string().regex(ACCOUNT_ID).optional() })).optional(),
+  ouMoves: z.array(z.strictObject({ from: lockedOuKey, to: lockedOuKey })).optional(),
+  forgottenOus: z.array(lockedOuKey).optional(),
 });
 
 const lockFields = {
   '//': z.string().optional(),
-  identityAccount: z.string().optional(),
-  organizationalUnits: z.array(z.string()).optional(),
-  retiredOrganizationalUnits: z.array(z.string()).optional(),
+  identityAccount: lockedAccountName.optional(),
+  organizationalUnits: z.array(lockedOuPath).optional(),
+  retiredOrganizationalUnits: z.array(lockedOuPath).optional(),
   accounts: nameTableSchema(
-    z.string(),
+    lockedAccountName,
     z.strictObject({ stack, retired: z.literal(true).optional(), id: z.string().regex(ACCOUNT_ID).optional() }),
     { error: 'must be a map of account names to their trust stacks' },
   ),
@@ -132,31 +133,40 @@ function renderLock(lock: ShardLock): string {
  * permission removed on purpose: nothing may change it) and a link to a missing file.
  */
 export function lockWriteTarget(path: string): string {
+  const { target, issues } = lockWrite(path);
+  throwIfIssues(path, issues);
+  return target;
+}
+
+/** Why synth could not write the lock at `path`; none where it can. */
+export function lockWriteIssues(path: string): ConfigIssue[] {
+  return lockWrite(path).issues;
+}
+
+function lockWrite(path: string): { target: string; issues: ConfigIssue[] } {
   let link;
   try {
     link = lstatSync(path);
   } catch {
-    refuseReadOnly(path, dirname(path), 'its directory');
-    return path;
+    return { target: path, issues: readOnlyIssues(dirname(path), 'its directory') };
   }
   if (link.isSymbolicLink() && !existsSync(path)) {
-    throw new ConfigError(path, [{ path: [], message: 'is a symbolic link to a file that does not exist; fix or remove the link' }]);
+    return { target: path, issues: [{ path: [], message: 'is a symbolic link to a file that does not exist; fix or remove the link' }] };
   }
   const target = realpathSync(path);
-  refuseReadOnly(path, target, target === path ? undefined : target);
-  refuseReadOnly(path, dirname(target), `its directory ${dirname(target)}`);
-  return target;
+  const issues = [...readOnlyIssues(target, target === path ? undefined : target), ...readOnlyIssues(dirname(target), `its directory ${dirname(target)}`)];
+  return { target, issues };
 }
 
 /** Mode bits, not access(2): root may write anything, yet a read-only lock means "do not change". */
-function refuseReadOnly(path: string, file: string, what: string | undefined): void {
-  if (!existsSync(file) || (statSync(file).mode & 0o222) !== 0) return;
-  throw new ConfigError(path, [
+function readOnlyIssues(file: string, what: string | undefined): ConfigIssue[] {
+  if (!existsSync(file) || (statSync(file).mode & 0o222) !== 0) return [];
+  return [
     {
       path: [],
       message: `is read-only${what ? ` (${what})` : ''}, and synth would change it; nothing was written. Make it writable (chmod u+w) to let synth update it.`,
     },
-  ]);
+  ];
 }
 
 /**

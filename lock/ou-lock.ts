@@ -1,7 +1,7 @@
 import { compareNames, terraformKey } from '../config/iam-names';
 import type { OrganizationalUnit } from '../config/model';
 import { EMPTY_HISTORY, nextOuHistory, type KeyMove, type LockHistory } from './history';
-import type { ShardLock } from './trust-shards';
+import type { ShardLock } from './lock-format';
 
 /** The lock's record of OU paths, and what changed against the previous lock. */
 export interface OuLockPlan {

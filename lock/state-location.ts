@@ -9,6 +9,14 @@ export function localStateDir(configPath: string): string {
   return dirname(resolve(configPath));
 }
 
+/** The local state file of a stack, in the state directory. */
+export const stateFileName = (stackName: string): string => `terraform.${stackName}.tfstate`;
+
+/** The stack whose local state file `fileName` is, or undefined where it is none. */
+export function stackOfStateFile(fileName: string): string | undefined {
+  return /^terraform\.(.+)\.tfstate$/.exec(fileName)?.[1];
+}
+
 /** The output directory when neither CDKTF_OUTDIR nor --out says otherwise. */
 export const DEFAULT_OUTDIR = 'cdktf.out';
 

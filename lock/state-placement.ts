@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type ConfigIssue } from '../config/config-error';
+import type { ConfigIssue } from '../errors/user-errors';
 import type { BackendConfig } from '../config/model';
-import type { OrgPlan } from './trust-shards';
+import type { OrgPlan } from './org-plan';
+import { isTrustStackName } from './stack-naming';
+import { stackOfStateFile } from './state-location';
 
-const TRUST_STATE_FILE = /^terraform\.(trust-[1-9]\d*)\.tfstate$/;
 const MEMBER_ROLE = /^member_(.+)$/;
 
 interface StateResource {
@@ -23,8 +24,8 @@ export function memberRolesInState(stateDirs: readonly string[]): Map<string, { 
   const found = new Map<string, { stack: string; file: string }>();
   for (const dir of stateDirs.filter((d) => existsSync(d))) {
     for (const name of readdirSync(dir).sort()) {
-      const stack = TRUST_STATE_FILE.exec(name)?.[1];
-      if (!stack) continue;
+      const stack = stackOfStateFile(name);
+      if (!stack || !isTrustStackName(stack)) continue;
       const file = join(dir, name);
       let resources: readonly StateResource[] = [];
       try {
@@ -42,13 +43,13 @@ export function memberRolesInState(stateDirs: readonly string[]): Map<string, { 
 }
 
 /**
- * Refuses a plan that puts an account in another trust stack than the one whose local state
+ * Issues for a plan that puts an account in another trust stack than the one whose local state
  * holds its role: Terraform would delete the role from one stack and import it into another.
  * This catches what the lock's seal cannot: a lock of an older version (unsealed) edited by
  * hand, or one rebuilt from scratch. Remote state is not read.
  */
-export function checkPlacementAgainstState(plan: OrgPlan, lockPath: string, backend: BackendConfig, stateDirs: readonly string[]): void {
-  if (backend.type !== 'local') return;
+export function placementIssues(plan: OrgPlan, lockPath: string, backend: BackendConfig, stateDirs: readonly string[]): ConfigIssue[] {
+  if (backend.type !== 'local') return [];
   const inState = memberRolesInState(stateDirs);
   const issues: ConfigIssue[] = [];
   for (const [stack, accounts] of plan.stacks) {
@@ -64,5 +65,5 @@ export function checkPlacementAgainstState(plan: OrgPlan, lockPath: string, back
       }
     }
   }
-  if (issues.length) throw new ConfigError(lockPath, issues);
+  return issues;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrgConfig } from '../config/model';
 import { lockSeal } from './lock-seal';
-import type { ShardLock } from './trust-shards';
+import type { ShardLock } from './lock-format';
 
 /** Written by synth beside stacks/: which config (and lock) the output came from. */
 export const SYNTH_STAMP_FILE = 'org-trust.json';

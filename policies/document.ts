@@ -5,7 +5,8 @@ export type ConditionBlock = Record<string, Record<string, string | string[]>>;
 export interface PolicyStatement {
   readonly Sid?: string;
   readonly Effect: 'Allow' | 'Deny';
-  readonly Principal?: { readonly AWS: string | string[] };
+  /** One type per statement: AWS (accounts, roles, users), Federated (OIDC/SAML providers) or Service. */
+  readonly Principal?: { readonly AWS: string | string[] } | { readonly Federated: string } | { readonly Service: string };
   readonly Action?: string | string[];
   readonly NotAction?: string[];
   readonly Resource?: string | string[];

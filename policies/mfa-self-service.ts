@@ -9,7 +9,7 @@ const ENROLMENT = ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice'];
 
 /**
  * Removing, replacing or resynchronising a device, and every credential a user can give
- * itself: never without MFA, whatever identity.requireMfa says (DESIGN.md, invariant 9).
+ * itself: never without MFA, whatever identity.requireMfa says (I9, docs/invariants.md).
  */
 const CREDENTIAL_MANAGEMENT = [
   'iam:DeactivateMFADevice',

@@ -1,9 +1,13 @@
 import type { Construct } from 'constructs';
-import type { OrgConfig } from '../config/model';
+import { activeAccounts, type OrgConfig } from '../config/model';
 import { terraformLiterals } from '../constructs/terraform-literal';
-import { planOrg, type OrgPlan } from '../lock/trust-shards';
+import { EMPTY_HISTORY } from '../lock/history';
+import { planOrg, type OrgPlan } from '../lock/org-plan';
+import { identityMfa } from '../policies/mfa-condition';
 import { IdentityStack } from './identity-stack';
 import { ManagementStack } from './management-stack';
+import type { OrgStackProps } from './org-stack';
+import { IDENTITY_STACK, MANAGEMENT_STACK } from './stack-names';
 import { TrustStack } from './trust-stack';
 
 export interface OrgStacks {
@@ -15,13 +19,47 @@ export interface OrgStacks {
 
 /**
  * Adds every stack of the organization to `app`. The caller checks the plan's lock changes first.
- * Config strings become Terraform literals here, once, before any construct sees them.
+ * Config strings become Terraform literals here, once, before any construct sees them; each
+ * stack is given the parts of the config it uses.
  */
 export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = planOrg(config)): OrgStacks {
   const literal = terraformLiterals({ config, plan });
-  const history = literal.plan.lock.history;
-  const management = new ManagementStack(app, literal.config, history);
-  const identity = new IdentityStack(app, literal.config, history);
-  const trust = new Map([...literal.plan.stacks].map(([name, accounts]) => [name, new TrustStack(app, name, literal.config, accounts, history)]));
+  const { organization, identityAccount, backend } = literal.config;
+  const history = literal.plan.lock.history ?? EMPTY_HISTORY;
+  const { crossAccountRoleName, managementAccountId, region } = organization;
+  const awsProviderVersion = literal.config.terraform.awsProviderVersion;
+  const common: OrgStackProps = { backend, awsProviderVersion, region, crossAccountRoleName, identityAccount };
+  const { groupName, createAccountRoleName, users } = literal.config.management;
+  const management = new ManagementStack(app, MANAGEMENT_STACK, {
+    ...common,
+    managementAccountId,
+    organizationId: organization.id,
+    organizationalUnits: organization.organizationalUnits,
+    accounts: literal.config.accounts,
+    groupName,
+    createAccountRoleName,
+    users,
+    history,
+  });
+  const identity = new IdentityStack(app, IDENTITY_STACK, {
+    ...common,
+    members: activeAccounts(literal.config),
+    identity: literal.config.identity,
+    managementAccountId,
+    organizationId: organization.id,
+    organizationalUnits: organization.organizationalUnits,
+    retired: literal.config.accounts.filter((a) => a.retired),
+    forgottenAccountIds: history.forgottenAccounts.flatMap((f) => (f.accountId ? [f.accountId] : [])),
+  });
+  const mfa = identityMfa(literal.config.identity);
+  const { principals } = literal.config.trust;
+  const accountsByName = new Map([literal.config.identityAccount, ...literal.config.accounts].map((a) => [a.name, a]));
+  const trust = new Map(
+    [...literal.plan.stacks].map(([name, accounts]) => {
+      const moves = history.accountMoves.filter((m) => m.stack === name);
+      const forgotten = history.forgottenAccounts.filter((f) => f.stack === name);
+      return [name, new TrustStack(app, name, { ...common, managementAccountId, identityMfa: mfa, accounts, moves, forgotten, principals, accountsByName })];
+    }),
+  );
   return { management, identity, trust, plan };
 }

@@ -23,7 +23,7 @@ describe('access in the example org, judged by iam-simulate over the synthesized
     expect(ev.userNames('identity')).toEqual(['alice', 'bob', 'carol', 'dave']);
   });
 
-  describe('invariant 1: no lockout', () => {
+  describe('I1: no lockout', () => {
     it.each([true, 'absent'] as const)('management root/admin can assume the member role everywhere (mfa %s)', async (mfa) => {
       expect(await ev.assumableMembers({ account: 'management' }, mfa)).toEqual(members);
     });
@@ -63,7 +63,7 @@ describe('access in the example org, judged by iam-simulate over the synthesized
     });
   });
 
-  describe('invariant 2: identity users get exactly their groups', () => {
+  describe('I2: identity users get exactly their groups', () => {
     const expectedFor = (user: string) => {
       const names = new Set(config.identity.groups.filter((g) => g.users.includes(user)).flatMap((g) => g.accounts));
       return members.filter((m) => names.has(m));

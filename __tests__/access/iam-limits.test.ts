@@ -39,7 +39,7 @@ function groupPolicies(json: Record<string, StackJson>, ev: IamEvaluator, name: 
     .map((key) => JSON.parse(ev.resolve(String(identity.resource.aws_iam_policy[key].policy))) as PolicyDocument);
 }
 
-describe(`invariant 7: IAM limits at ${MEMBERS.toLocaleString('en')} member accounts`, () => {
+describe(`I7: IAM limits at ${MEMBERS.toLocaleString('en')} member accounts`, () => {
   let ev: IamEvaluator;
   let json: Record<string, StackJson>;
   let config: OrgConfig;

@@ -5,7 +5,7 @@ import { IamEvaluator } from '../helpers/iam-evaluator';
 import { synthYaml } from '../helpers/synth';
 
 /**
- * Invariant 9, judged by the policy evaluator over the synthesized self-service policies of
+ * I9 (docs/invariants.md), judged by the policy evaluator over the synthesized self-service policies of
  * both accounts with people (identity users, management users), for both requireMfa values.
  * mfa: 'absent' is a long-term access key (the key is not in the request at all), false a
  * console sign-in without MFA (temporary credentials: the key is present, false), true an

@@ -42,7 +42,7 @@ describe(`access in a generated org of ${MEMBERS} members (mix of imported and c
     expect(sample.some((n) => imported.includes(n)) && sample.some((n) => !imported.includes(n))).toBe(true);
   });
 
-  it('invariant 1: the management root can assume the member role in all 1,000 accounts', async () => {
+  it('I1: the management root can assume the member role in all 1,000 accounts', async () => {
     expect(await assumable({ account: 'management' }, names, 'absent')).toEqual(names);
   });
 

@@ -1,7 +1,7 @@
 import { generateOrg } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { synthYaml } from '../helpers/synth';
-import { asInput, retire, toYaml } from './org-inputs';
+import { asInput, retire, toYaml } from '../helpers/org-inputs';
 
 /** A config with more moving parts than the example: retired accounts, several stacks, tags. */
 function mixedYaml(): string {

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync, lstatSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBin } from '../cli/temp-org';
-import { exampleInput, toYaml, type OrgInput } from './org-inputs';
-import { runMain, tempDir, type RunResult } from './run-main';
+import { exampleInput, toYaml, type OrgInput } from '../helpers/org-inputs';
+import { runMain, tempDir, type RunResult } from '../helpers/run-main';
 
 /** main.ts and the CLI in child processes: what lands on disk, exit codes, messages. */
 

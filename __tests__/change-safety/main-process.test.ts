@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exampleYaml } from '../helpers/example';
-import { exampleInput, retire, toYaml, withoutAccount, type OrgInput } from './org-inputs';
-import { REPO, runMain, snapshotDir, tempDir, type RunResult } from './run-main';
+import { exampleInput, retire, toYaml, withoutAccount, type OrgInput } from '../helpers/org-inputs';
+import { REPO, runMain, snapshotDir, tempDir, type RunResult } from '../helpers/run-main';
 
 /** main.ts through a child process: exit codes, messages and what lands on disk are the point here. */
 const dir = tempDir();

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput } from '../../config/schema';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { readLock, writeLock } from '../../lock/lock-file';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { exampleInput, toYaml, type OrgInput } from './org-inputs';
-import { editOus, renameUnit, unitsOf } from './ou-inputs';
-import { tempDir } from './run-main';
+import { exampleInput, toYaml, type OrgInput } from '../helpers/org-inputs';
+import { editOus, renameUnit, unitsOf } from '../helpers/ou-inputs';
+import { tempDir } from '../helpers/run-main';
 
 const OU = 'aws_organizations_organizational_unit';
 const ouId = (key: string) => `\${${OU}.ou_${key}.id}`;
@@ -195,7 +195,7 @@ describe('retiring an OU', () => {
 });
 
 describe('removing an OU without retiring it', () => {
-  it('is refused by checkLockChange, naming every path', () => {
+  it('is refused by the lock-change check, naming every path', () => {
     // Lab moves to the root, so that only the OUs leave the config.
     const plan = synthYaml(toYaml(withoutSandbox(baseInput())), lock).stacks.plan;
     expect(plan.removedOrganizationalUnits).toEqual(['Sandbox', 'Sandbox/Experiments']);

@@ -1,7 +1,8 @@
 import { generateOrg } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { synthYaml, type StackJson } from '../helpers/synth';
-import { asInput, toYaml } from './org-inputs';
+import { asInput, toYaml } from '../helpers/org-inputs';
+import { isTrustStackName } from '../../stacks/stack-names';
 import { blocksOf } from './stack-walk';
 
 /** Accounts with closeOnDeletion: true, the identity account among them. */
@@ -33,7 +34,7 @@ describe.each([
   it('every imported resource, every member role among them, has prevent_destroy', () => {
     const imports = stacks.flatMap(([name, s]) => ((s.import ?? []) as { to: string }[]).map((i) => [name, i.to] as const));
     const roles = imports.filter(([, to]) => to.startsWith('aws_iam_role.'));
-    expect(roles.length).toBe(ofType('aws_iam_role').filter(([stack]) => stack.startsWith('trust-')).length);
+    expect(roles.length).toBe(ofType('aws_iam_role').filter(([stack]) => isTrustStackName(stack)).length);
     for (const [stack, to] of imports) {
       const target = all.find(([s, address]) => s === stack && address === to);
       expect([to, target?.[2].lifecycle?.prevent_destroy]).toEqual([to, true]);

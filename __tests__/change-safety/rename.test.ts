@@ -1,7 +1,7 @@
-import { ConfigError } from '../../config/config-error';
-import { checkLockChange } from '../../lock/lock-check';
+import { ConfigError } from '../../errors/user-errors';
+import { checkLockChange } from '../helpers/lock-change';
 import { synthYaml } from '../helpers/synth';
-import { exampleInput, renameMember, toYaml, type OrgInput } from './org-inputs';
+import { exampleInput, renameMember, toYaml, type OrgInput } from '../helpers/org-inputs';
 
 describe('renaming a member account with renamedFrom', () => {
   const first = synthYaml(toYaml(exampleInput()));

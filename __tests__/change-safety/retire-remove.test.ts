@@ -1,9 +1,9 @@
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { generateOrg } from '../../fixtures/generate-org';
-import { checkLockChange } from '../../lock/lock-check';
+import { checkLockChange } from '../helpers/lock-change';
 import { synthYaml, type StackJson } from '../helpers/synth';
 import { policyOf } from '../stacks/stack-json';
-import { asInput, retire, toYaml, withoutAccount } from './org-inputs';
+import { asInput, retire, toYaml, withoutAccount } from '../helpers/org-inputs';
 
 const base = asInput(generateOrg({ members: 6, shardSize: 2 }));
 // acct-0003 sorts third: trust-2 with shardSize 2. It has an id (importEvery 2), so it has an import block.
@@ -28,7 +28,7 @@ const resourceAddresses = (stack: StackJson) =>
 describe('removing an account without retiring it', () => {
   const removed = synthYaml(toYaml(withoutAccount(base, NAME)), first.stacks.plan.lock);
 
-  it('is refused by checkLockChange, naming the account and retired: true', () => {
+  it('is refused by the lock-change check, naming the account and retired: true', () => {
     expect(removed.stacks.plan.removedWithoutRetiring).toEqual([NAME]);
     const check = () => checkLockChange(removed.stacks.plan, 'org.lock.json', { frozen: false });
     expect(check).toThrow(ConfigError);

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { generateOrg } from '../../fixtures/generate-org';
 import { synthYaml } from '../helpers/synth';
 import { diffPaths, diffStacks } from './json-diff';
-import { asInput, exampleInput, reverseDeep, toYaml, withAccounts } from './org-inputs';
+import { asInput, exampleInput, reverseDeep, toYaml, withAccounts } from '../helpers/org-inputs';
 
 describe('the diff helper', () => {
   it('reports the deepest differing paths and treats import blocks as a set', () => {
@@ -41,7 +41,7 @@ describe('inserting an account at the top of a 40-account config', () => {
   const after = synthYaml(stringify(withAccounts(base, [newcomer, ...base.accounts])), before.stacks.plan.lock);
 
   it('puts it in the lowest trust stack with room and moves nobody', () => {
-    expect(after.stacks.plan.lock.accounts['aaa-new']).toEqual({ stack: 'trust-3' });
+    expect(after.stacks.plan.lock.accounts['aaa-new']).toEqual({ stack: 'trust-3', id: '123456789012' });
     for (const [name, entry] of Object.entries(before.stacks.plan.lock.accounts)) {
       expect(after.stacks.plan.lock.accounts[name]).toEqual(entry);
     }

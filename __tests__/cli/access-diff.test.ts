@@ -5,7 +5,9 @@ import type { AccessDiff } from '../../cli/access-diff';
 import { FOLD_ROWS } from '../../cli/access-diff-markdown';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
-import { synthPair, type SynthPair } from './synth-pair';
+import { parseConfig } from '../../config/load-config';
+import { planOrg } from '../../lock/org-plan';
+import { synthLockPair, synthPair, type SynthPair } from './synth-pair';
 import { runBin } from './temp-org';
 
 const json = (pair: SynthPair): AccessDiff =>
@@ -18,7 +20,8 @@ const NOTHING = {
   scopes: [],
   principals: { added: [], removed: [] },
   trust: { entered: [], left: [] },
-  accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [] },
+  accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [], repointed: [] },
+  roleMoves: [],
   organizationalUnits: { added: [], removed: [] },
   stacks: { added: [], removed: [], changed: [] },
   notes: [],
@@ -149,6 +152,72 @@ describe('report --base: access diff between two synths', () => {
     const diff = json(synthPair(exampleYaml(), head));
     expect(diff.accounts.imported).toEqual([{ account: 'Legacy', id: '444444444444', ou: 'Root' }]);
     expect(diff.accounts.created).toEqual([]);
+  });
+
+  // The name stays, the AWS account changes: identity group policies and the trust stack's
+  // provider follow the new id, so a reviewer must see it, and it counts as growth.
+  it('an account id changed in the pull request: re-pointed, access to the new id gained and to the old one lost, exit 3', () => {
+    const head = exampleYaml().replace('id: "333333333333"', 'id: "999999999999"');
+    const pair = synthPair(exampleYaml(), head);
+    expect(readFileSync(join(pair.headOut, 'stacks', 'identity', 'cdk.tf.json'), 'utf8')).toContain('999999999999');
+    const diff = json(pair);
+    expect(diff.accounts).toEqual({ ...NOTHING.accounts, repointed: [{ account: 'ACCOUNT03', from: '333333333333', to: '999999999999' }] });
+    const principalsOf = (changes: AccessDiff['access']['gained'], account: string) => changes.filter((c) => c.account === account).map((c) => c.principal).sort();
+    const reach = ['identity-group:admins', 'identity-group:auditors', 'identity-user:alice', 'identity-user:bob', 'identity-user:dave', 'management-group:crossaccount-admins', 'management-user:user1'];
+    expect(principalsOf(diff.access.gained, 'ACCOUNT03 (999999999999)')).toEqual(reach);
+    expect(principalsOf(diff.access.lost, 'ACCOUNT03 (333333333333)')).toEqual(reach);
+    expect(diff.access.gained.every((c) => c.account === 'ACCOUNT03 (999999999999)')).toBe(true);
+    expect(diff.trust.entered.map((t) => t.account)).toEqual(['ACCOUNT03 (999999999999)', 'ACCOUNT03 (999999999999)']);
+    expect(diff.accessGrew).toBe(true);
+    const md = markdown(pair);
+    expect(md.exitCode).toBe(ACCESS_GREW);
+    expect(md.text).toContain('**Account ACCOUNT03 re-pointed: 333333333333 → 999999999999:');
+    expect(md.text).toContain('| user dave (IAM) | ACCOUNT03 (999999999999) | OrganizationAccountAccessRole | — | with MFA |');
+  });
+
+  it('an id given to an account that Terraform created is a re-point too (the reviewer confirms it is the same account)', () => {
+    const head = exampleYaml().replace('  - name: ACCOUNT01\n    email: aws-account01@example.com\n', '  - name: ACCOUNT01\n    email: aws-account01@example.com\n    id: "444444444444"\n');
+    expect(head).not.toBe(exampleYaml());
+    const diff = json(synthPair(exampleYaml(), head));
+    expect(diff.accounts.repointed).toEqual([{ account: 'ACCOUNT01', from: null, to: '444444444444' }]);
+    expect(diff.accessGrew).toBe(true);
+  });
+
+  it('an id removed from the config re-points nothing: Terraform keeps the account its state holds, exit 0', () => {
+    const head = exampleYaml().replace('    id: "333333333333"          # created before this tool: imported, not created\n', '');
+    expect(head).not.toBe(exampleYaml());
+    const pair = synthPair(exampleYaml(), head);
+    const diff = json(pair);
+    expect(diff.accounts.repointed).toEqual([{ account: 'ACCOUNT03', from: '333333333333', to: null }]);
+    expect(diff.access).toEqual({ gained: [], lost: [] });
+    expect(diff.trust).toEqual({ entered: [], left: [] });
+    expect(diff.accessGrew).toBe(false);
+    expect(markdown(pair).exitCode).toBe(0);
+  });
+
+  // What a hand-edited older lock produced before synth refused it: the role's state is in
+  // trust-1, and trust-1's next apply destroys it. Synthesized directly, past the lock checks.
+  it('a member role that leaves its trust stack is named, with both stacks', () => {
+    const config = parseConfig(exampleYaml());
+    const baseLock = planOrg(config).lock;
+    const movedLock = { ...baseLock, accounts: { ...baseLock.accounts, Logging: { stack: 'trust-2' } } };
+    const pair = synthLockPair(exampleYaml(), baseLock, movedLock);
+    const diff = json(pair);
+    expect(diff.roleMoves).toEqual([{ account: 'Logging', from: 'trust-1', to: 'trust-2' }]);
+    expect(diff.accessGrew).toBe(false);
+    const md = markdown(pair).text;
+    expect(md).toContain('- **Role of Logging leaves trust-1: Terraform destroys it there unless a removed block forgets it; trust-2 imports it again**');
+    expect(md).toContain('- Stacks to plan (2): trust-1 (changed), trust-2 (new)');
+  });
+
+  it('a role that a retirement forgets is the retirement, not a move; managed again, the account is imported again', () => {
+    const retired = exampleYaml()
+      .replace('    id: "333333333333"          # created before this tool: imported, not created\n', '    id: "333333333333"\n    retired: true\n')
+      .replace('accounts: [ACCOUNT01, ACCOUNT03, Logging]', 'accounts: [ACCOUNT01, Logging]');
+    expect(json(synthPair(exampleYaml(), retired)).roleMoves).toEqual([]);
+    const again = json(synthPair(retired, exampleYaml()));
+    expect(again.roleMoves).toEqual([]);
+    expect(again.accounts.imported).toEqual([{ account: 'ACCOUNT03', id: '333333333333', ou: 'Workloads/Prod' }]);
   });
 
   it('dropping MFA is access gained (with MFA -> without MFA)', () => {

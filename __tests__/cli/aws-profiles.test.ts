@@ -1,6 +1,6 @@
 import { parse } from 'ini';
 import { parseConfig } from '../../config/load-config';
-import { requireIds, resolveAccountIds } from '../../cli/account-ids';
+import { requireIds, resolveAccountIds } from '../../cli/resolve-account-ids';
 import { accountsNeeded, buildProfiles, CREATE_ACCOUNT_PROFILE_SUFFIX, type AwsProfile, type RoleProfile } from '../../cli/aws-profiles';
 import { awsConfigCommand } from '../../cli/commands/aws-config';
 import { renderAwsConfig } from '../../cli/ini-render';

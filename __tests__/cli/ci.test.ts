@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { GITHUB_MATRIX_MAX_JOBS } from '../../cli/ci/github-workflow';
 import { ciCommand } from '../../cli/commands/ci';
+import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml, EXAMPLE_PATH } from '../helpers/example';
 import { synthPair } from './synth-pair';
 import { BIN, tempOrg } from './temp-org';
@@ -76,6 +78,15 @@ describe('org-trust ci github-actions', () => {
     expect(doc.env.TF_TOKEN_tfe_example__corp_com).toBe('${{ secrets.TF_API_TOKEN }}');
     expect(validateWorkflow(doc)).toBe(true);
     expect(ciCommand({ config: EXAMPLE_PATH, engine: 'github-actions' })).toMatch(/^# WARNING: backend is local/m);
+  });
+
+  it(`warns in the header where more than ${GITHUB_MATRIX_MAX_JOBS} stacks exist (GitHub refuses a larger matrix), and only there`, () => {
+    const big = tempOrg(generateOrgYaml({ members: 2550, shardSize: 10 }), { synth: false });
+    const text = ciCommand({ config: big.configPath, engine: 'github-actions' });
+    expect(text).toMatch(/^# WARNING: 257 stacks, and GitHub runs at most 256 jobs of a matrix: a change to more than$/m);
+    expect(validateWorkflow(parse(text))).toBe(true);
+    const fits = tempOrg(generateOrgYaml({ members: 2540, shardSize: 10 }), { synth: false });
+    expect(ciCommand({ config: fits.configPath, engine: 'github-actions' })).not.toContain('jobs of a matrix');
   });
 
   const hasJq = spawnSync('jq', ['--version']).status === 0;

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { resolveAccountIds } from '../../cli/account-ids';
-import { CliError } from '../../cli/errors';
+import { resolveAccountIds } from '../../cli/resolve-account-ids';
+import { CliError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { exampleYaml } from '../helpers/example';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { runBin, STACK_LINE, tempOrg } from './temp-org';
 import { refusal as refuse } from '../helpers/refusal';
 

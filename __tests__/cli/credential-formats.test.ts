@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'ini';
-import { resolveAccountIds } from '../../cli/account-ids';
+import { resolveAccountIds } from '../../cli/resolve-account-ids';
 import { buildProfiles } from '../../cli/aws-profiles';
 import { awsConfigCommand } from '../../cli/commands/aws-config';
 import { CREDENTIAL_FORMATS, renderCredentialConfig, type CredentialFormat } from '../../cli/credential-formats';

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { generateOrgYaml } from '../../fixtures/generate-org';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { exampleYaml } from '../helpers/example';
 import { BIN, STACK_LINE, tempOrg } from './temp-org';
 
@@ -60,6 +60,9 @@ describe('output edges', () => {
     ['tag key (in the field path)', (big: string) => exampleYaml().replace('tags: { CostCenter: "42" }', `tags: { ${big}: "42" }`)],
     ['group account', (big: string) => exampleYaml().replace('accounts: [ACCOUNT01, ACCOUNT03, Logging]', `accounts: [${big}]`)],
     ['group OU path', (big: string) => exampleYaml().replace('ous: [Workloads/Dev]', `ous: [${big}]`)],
+    ['email', (big: string) => exampleYaml().replace('email: aws-account02@example.com', `email: ${big}@example.com`)],
+    ['S3 key prefix', (big: string) => `${exampleYaml()}\nbackend: { type: s3, bucket: state-bucket, region: us-east-1, keyPrefix: ${big} }\n`],
+    ['Terraform Cloud workspace prefix', (big: string) => `${exampleYaml()}\nbackend: { type: cloud, organization: acme, workspacePrefix: ${big} }\n`],
   ])('a 5 MB %s is not echoed back whole', (_what, edit) => {
     const message = errorOf(edit('x'.repeat(5_000_000)));
     expect(message.length).toBeLessThan(3_000);

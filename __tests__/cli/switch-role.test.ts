@@ -1,6 +1,6 @@
 import { parse } from 'ini';
 import { parseConfig } from '../../config/load-config';
-import { resolveAccountIds } from '../../cli/account-ids';
+import { resolveAccountIds } from '../../cli/resolve-account-ids';
 import { buildProfiles, type RoleProfile } from '../../cli/aws-profiles';
 import { renderExtensionConfig } from '../../cli/extension-config';
 import { renderLinks, switchRoleUrl } from '../../cli/switch-role';

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load-config';
-import { planOrg } from '../../lock/trust-shards';
+import type { ShardLock } from '../../lock/lock-format';
+import { planOrg } from '../../lock/org-plan';
 import { synthConfig } from '../helpers/synth';
 
 export interface SynthPair {
@@ -34,5 +35,18 @@ export function synthPair(baseYaml: string, headYaml: string): SynthPair {
   writeOut(headOut, synthConfig(parseConfig(headYaml), baseLock).text);
   const configPath = join(dir, 'org.yaml');
   writeFileSync(configPath, headYaml);
+  return { dir, configPath, baseOut, headOut };
+}
+
+/** One config synthesized with two locks: what a lock change alone does to the stacks. */
+export function synthLockPair(yaml: string, baseLock: ShardLock, headLock: ShardLock): SynthPair {
+  const dir = mkdtempSync(join(tmpdir(), 'org-trust-diff-'));
+  const config = parseConfig(yaml);
+  const baseOut = join(dir, 'base', 'cdktf.out');
+  const headOut = join(dir, 'head', 'cdktf.out');
+  writeOut(baseOut, synthConfig(config, baseLock).text);
+  writeOut(headOut, synthConfig(config, headLock).text);
+  const configPath = join(dir, 'org.yaml');
+  writeFileSync(configPath, yaml);
   return { dir, configPath, baseOut, headOut };
 }

@@ -1,5 +1,5 @@
 import { parse, stringify } from 'yaml';
-import { ConfigError, formatPath } from '../../config/config-error';
+import { ConfigError, formatPath } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import type { OrganizationalUnitInput, OrgConfigInput } from '../../config/schema';
 import { exampleYaml } from '../helpers/example';

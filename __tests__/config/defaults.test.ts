@@ -1,6 +1,6 @@
 import { parseConfig } from '../../config/load-config';
 
-/** The smallest config DESIGN.md allows: everything optional left out. */
+/** The smallest config the schema allows: everything optional left out. */
 const MINIMAL = `
 organization:
   managementAccountId: "111111111111"

@@ -1,4 +1,4 @@
-import { ConfigError, formatPath } from '../../config/config-error';
+import { ConfigError, formatPath } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { orgConfigSchema } from '../../config/schema';
 import { casesFor } from '../helpers/config-payloads';

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { accountsPerPolicy } from '../../policies/identity-group-policy';
 import { forgottenExclusionIssues } from '../../lock/load-org';
 import { EMPTY_HISTORY } from '../../lock/history';
-import { EMPTY_LOCK, planOrg, type ShardLock } from '../../lock/trust-shards';
+import { EMPTY_LOCK, type ShardLock } from '../../lock/lock-format';
+import { planOrg } from '../../lock/org-plan';
 import { synthConfig } from '../helpers/synth';
-import { runMain, tempDir } from '../change-safety/run-main';
+import { runMain, tempDir } from '../helpers/run-main';
 import { runBin, STACK_LINE } from '../cli/temp-org';
 
 /**
@@ -149,6 +150,8 @@ describe('throws inside constructs, stacks and policies', () => {
     'constructs/identity-group.ts':
       "policyLimitIssues: a group needing more than 10 managed policies, or whose exclusions do not fit one (above); forgottenExclusionIssues with the lock's forgotten accounts",
     'constructs/organizational-units.ts': 'cross-field rules: unknown OU paths and managed accounts in retired OUs (invalid-configs 15, 63, 64)',
+    'policies/declared-principal-trust.ts':
+      'schema and principal rules: an aws ARN that is not a role or user ARN (invalid-configs principals-04, -05), a service declaration without sourceAccounts or sourceArns (principals-19)',
   };
 
   it('are each unreachable from a validated config', () => {

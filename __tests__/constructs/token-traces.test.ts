@@ -2,7 +2,7 @@ import { Testing } from '../../constructs/cdktf';
 import { withoutTokenTraces } from '../../constructs/token-traces';
 import { parseConfig } from '../../config/load-config';
 import { generateOrgYaml } from '../../fixtures/generate-org';
-import { planOrg } from '../../lock/trust-shards';
+import { planOrg } from '../../lock/org-plan';
 import { addOrgStacks } from '../../stacks/org-app';
 
 /** Every stack of a generated org, synthesized after building it with `build`. */

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { formatPath } from '../../config/config-error';
+import { formatPath } from '../../errors/user-errors';
 import { describePattern, type Step } from './schema-strings';
 
 /** A config holding every optional string field, so that every pattern lands on a value. */
@@ -12,6 +12,7 @@ const FULL = {
     organizationalUnits: [
       { name: 'Spare', id: 'ou-abcd-efghijkl', renamedFrom: 'OldSpare', children: [{ name: 'Inner', id: 'ou-abcd-mnopqrst', renamedFrom: 'OldInner' }] },
       { name: 'Workloads', children: [{ name: 'Prod' }] },
+      { name: 'Sandbox' },
     ],
   },
   identityAccount: { name: 'IAM', email: 'aws-iam@example.com', id: '222222222222', ou: 'Workloads', renamedFrom: 'OldIAM', tags: { Team: 'identity' } },
@@ -21,6 +22,25 @@ const FULL = {
   ],
   management: { groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: ['user1'] },
   identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'], ous: ['Workloads/Prod'] }] },
+  trust: {
+    principals: [
+      // Each kind twice: once scoped by accounts, once by OUs (Sandbox holds no account, so no trust policy overflows).
+      ...[{ accounts: ['ACCOUNT01'] }, { ous: ['Sandbox'] }].flatMap((scope, i) => [
+        { name: `BreakGlass${i}`, kind: 'aws', arn: 'arn:aws:iam::444455556666:role/ops/break-glass', scope },
+        { name: `Github${i}`, kind: 'oidc', provider: 'token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com'], subjects: ['repo:acme/infra:*'], scope },
+        { name: `Okta${i}`, kind: 'saml', provider: 'okta', audiences: ['https://signin.aws.amazon.com/saml'], scope },
+        {
+          name: `Backup${i}`,
+          kind: 'service',
+          service: 'backup.amazonaws.com',
+          sourceAccounts: ['self'],
+          sourceArns: ['arn:aws:backup:us-east-1:333333333333:backup-vault:*'],
+          scope,
+        },
+        { name: `Sso${i}`, kind: 'identityCenter', permissionSet: 'Admin', account: 'IAM', scope },
+      ]),
+    ],
+  },
   terraform: { awsProviderVersion: '>= 5.100.0, < 7.0.0' },
 };
 const BACKENDS: Record<string, object> = {
@@ -38,10 +58,13 @@ export interface Case {
 
 /** Configs with `payload` put at `steps` into FULL, whole and inside the value that was there. */
 export function casesFor(steps: readonly Step[], payload: string): Case[] {
-  const variant = steps.find((s): s is { variant: string } => typeof s === 'object' && 'variant' in s)?.variant ?? 'local';
+  const isVariant = (s: Step | undefined): s is { variant: string; discriminator?: string } => typeof s === 'object' && 'variant' in s;
+  // The backend's variant picks the backend block; a list element's variant picks the element of that kind.
+  const variant = steps.find((s, i) => isVariant(s) && steps[0] === 'backend' && i === 1);
+  const backend = isVariant(variant) ? variant.variant : 'local';
   const forms = (v: string) => [payload, `${v.slice(0, 1)}${payload}${v.slice(1)}`];
   const build = (form: (old: string) => string): Case => {
-    const config = structuredClone({ ...FULL, backend: BACKENDS[variant] }) as Record<string, unknown>;
+    const config = structuredClone({ ...FULL, backend: BACKENDS[backend] }) as Record<string, unknown>;
     let node: unknown = config;
     const path: (string | number)[] = [];
     steps.forEach((step, i) => {
@@ -61,7 +84,9 @@ export function casesFor(steps: readonly Step[], payload: string): Case[] {
         }
         return;
       }
-      const at = typeof step === 'string' ? step : 0;
+      // In a list, the first element (of the step's variant, if one follows) that holds the rest of the path.
+      const at = typeof step === 'string' ? step : Array.isArray(record) ? record.findIndex((e) => holds(e, steps.slice(i + 1))) : 0;
+      if (at === -1) fail(steps, `no element holding ${describePattern(steps.slice(i + 1))} in the list at ${formatPath(path)}`);
       if (record[at] === undefined) fail(steps, `nothing at ${formatPath([...path, at])}`);
       path.push(at);
       if (last) record[at] = form(String(record[at]));
@@ -70,6 +95,22 @@ export function casesFor(steps: readonly Step[], payload: string): Case[] {
     return { pattern: describePattern(steps), path, yaml: stringify(config) };
   };
   return forms('x').map((_, i) => build((old) => forms(old)[i]));
+}
+
+/** Whether `node` has a value along `steps` (the first list element each time, a variant's tag matching). */
+function holds(node: unknown, steps: readonly Step[]): boolean {
+  let at: unknown = node;
+  for (const [i, step] of steps.entries()) {
+    if (at === undefined || at === null) return false;
+    if (typeof step === 'object' && 'variant' in step) {
+      if (step.discriminator && (at as Record<string, unknown>)[step.discriminator] !== step.variant) return false;
+      continue;
+    }
+    if (typeof step === 'object' && 'mapPart' in step) return Object.keys(at as object).length > 0;
+    if (typeof step === 'string') at = (at as Record<string, unknown>)[step];
+    else return Array.isArray(at) && at.some((e) => holds(e, steps.slice(i + 1)));
+  }
+  return at !== undefined && at !== null;
 }
 
 function fail(steps: readonly Step[], what: string): never {

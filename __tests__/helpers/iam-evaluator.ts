@@ -42,6 +42,40 @@ export interface AssumeQuery {
   readonly trustPolicy?: PolicyDocument;
 }
 
+/**
+ * A principal that reaches a role without an identity policy of its own: a web-identity
+ * token through the account's OIDC provider, a SAML assertion through its SAML provider, or
+ * an AWS service. The claims are the request context IAM derives from the token or assertion.
+ */
+export type FederatedQuery = { readonly targetAccountId: string; readonly roleName?: string } & (
+  | { readonly kind: 'oidc'; readonly providerAccountId: string; readonly provider: string; readonly sub: string; readonly aud: string }
+  | { readonly kind: 'saml'; readonly providerAccountId: string; readonly provider: string; readonly aud: string }
+  | { readonly kind: 'service'; readonly service: string; readonly sourceAccount?: string; readonly sourceArn?: string }
+);
+
+/**
+ * iam-simulate knows the sub and aud keys of a few OIDC providers only (accounts.google.com,
+ * cognito-identity.amazonaws.com, ...) and ignores those of others, such as GitHub's. For
+ * another provider both the trust policy's condition keys and the request's are renamed to
+ * this provider's, exactly and only those two keys, so that a key the policy spells wrong
+ * stays unknown and denies, as it would in IAM.
+ */
+const SIMULATED_OIDC_PROVIDER = 'accounts.google.com';
+
+function renameConditionKeys(doc: PolicyDocument, renames: Readonly<Record<string, string>>): PolicyDocument {
+  const statements = [doc.Statement].flat().map((s: PolicyDocument) => {
+    if (!s.Condition) return s;
+    const condition = Object.fromEntries(
+      Object.entries(s.Condition as Record<string, Record<string, unknown>>).map(([op, block]) => [
+        op,
+        Object.fromEntries(Object.entries(block).map(([key, value]) => [renames[key] ?? key, value])),
+      ]),
+    );
+    return { ...s, Condition: condition };
+  });
+  return { ...doc, Statement: statements };
+}
+
 export interface EvaluatorOptions {
   /** Account name to id for accounts without an id in the JSON; default fake 12-digit ids. */
   readonly ids?: Readonly<Record<string, string>>;
@@ -244,26 +278,36 @@ export class IamEvaluator {
     if (query.mfa !== 'absent') context['aws:MultiFactorAuthPresent'] = String(query.mfa);
     if (query.mfa === true) context['aws:MultiFactorAuthAge'] = String(query.mfaAgeSeconds ?? 300);
 
-    const response = await runSimulation(
-      {
-        request: {
-          principal: principalArn,
-          action: 'sts:AssumeRole',
-          resource: { resource: `arn:aws:iam::${target}:role/${roleName}`, accountId: target },
-          contextVariables: context,
-        },
-        identityPolicies: this.identityPolicies(principal, principalAccount).map((policy, i) => ({ name: `p${i}`, policy })),
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-        resourcePolicy: trust,
-      },
-      {},
-    );
-    if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
-    if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
-    const ignored = response.result.ignoredContextKeys ?? [];
-    if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
-    return response.overallResult;
+    return simulateAssume({ principal: principalArn, action: 'sts:AssumeRole', target, roleName, context, identityPolicies: this.identityPolicies(principal, principalAccount), trust });
+  }
+
+  /** May a web identity, a SAML assertion or a service assume the role (no identity policy involved)? */
+  async canAssumeFederated(query: FederatedQuery): Promise<boolean> {
+    const target = query.targetAccountId;
+    const roleName = query.roleName ?? this.crossAccountRoleName;
+    const trustText = this.iam.get(target)?.roles.get(roleName) ?? fail(`no role ${roleName} in account ${target} in the synthesized JSON`);
+    let trust = this.parsed(trustText, `trust policy of ${roleName} in ${target}`);
+    let principal: string;
+    let action: string;
+    let context: Record<string, string>;
+    if (query.kind === 'oidc') {
+      principal = `arn:aws:iam::${query.providerAccountId}:oidc-provider/${query.provider}`;
+      action = 'sts:AssumeRoleWithWebIdentity';
+      const alias = query.provider === SIMULATED_OIDC_PROVIDER ? query.provider : SIMULATED_OIDC_PROVIDER;
+      trust = renameConditionKeys(trust, { [`${query.provider}:sub`]: `${alias}:sub`, [`${query.provider}:aud`]: `${alias}:aud` });
+      context = { [`${alias}:sub`]: query.sub, [`${alias}:aud`]: query.aud };
+    } else if (query.kind === 'saml') {
+      principal = `arn:aws:iam::${query.providerAccountId}:saml-provider/${query.provider}`;
+      action = 'sts:AssumeRoleWithSAML';
+      context = { 'SAML:aud': query.aud };
+    } else {
+      principal = query.service;
+      action = 'sts:AssumeRole';
+      context = {};
+      if (query.sourceAccount) context['aws:SourceAccount'] = query.sourceAccount;
+      if (query.sourceArn) context['aws:SourceArn'] = query.sourceArn;
+    }
+    return (await simulateAssume({ principal, action, target, roleName, context, identityPolicies: [], trust })) === 'Allowed';
   }
 
   /**
@@ -393,6 +437,41 @@ export class IamEvaluator {
       this.accountIam(accountOf(res)).roles.set(String(res.name), resolveTemplate(String(res.assume_role_policy), this.values));
     }
   }
+}
+
+/**
+ * One assume-role request through iam-simulate, with the role's trust policy as its resource
+ * policy. A context key the simulator would ignore is an error: a proof must not rest on it.
+ */
+async function simulateAssume(req: {
+  principal: string;
+  action: string;
+  target: string;
+  roleName: string;
+  context: Record<string, string | string[]>;
+  identityPolicies: readonly PolicyDocument[];
+  trust: PolicyDocument;
+}): Promise<EvaluationResult> {
+  const response = await runSimulation(
+    {
+      request: {
+        principal: req.principal,
+        action: req.action,
+        resource: { resource: `arn:aws:iam::${req.target}:role/${req.roleName}`, accountId: req.target },
+        contextVariables: req.context,
+      },
+      identityPolicies: req.identityPolicies.map((policy, i) => ({ name: `p${i}`, policy })),
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: req.trust,
+    },
+    {},
+  );
+  if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
+  if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
+  const ignored = response.result.ignoredContextKeys ?? [];
+  if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
+  return response.overallResult;
 }
 
 /** Provider reference ('aws' or 'aws.ALIAS') to the account it works in. */

@@ -5,7 +5,12 @@ import { nameTableParts } from '../../config/name-table';
  * One step of a path pattern over the config: a key, `[]` for any list element, `{key}` /
  * `{value}` for a map's keys or values, or `<variant>` for one option of a discriminated union.
  */
-export type Step = string | { readonly element: true } | { readonly mapPart: 'key' | 'value' } | { readonly variant: string };
+export type Step =
+  | string
+  | { readonly element: true }
+  | { readonly mapPart: 'key' | 'value' }
+  /** One option of a discriminated union: its tag's value, and the tag's key. */
+  | { readonly variant: string; readonly discriminator?: string };
 
 interface Def {
   readonly type: string;
@@ -56,7 +61,7 @@ export function stringFields(schema: z.core.$ZodType): Step[][] {
         for (const option of def.options ?? []) {
           const tag = defOf(option).shape?.[def.discriminator ?? ''];
           const variant = tag ? String(defOf(tag).values?.[0]) : String(def.options!.indexOf(option));
-          walk(option, [...path, { variant }], lazyDepth);
+          walk(option, [...path, { variant, discriminator: def.discriminator }], lazyDepth);
         }
         return;
       case 'lazy': {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseConfig } from '../../config/load-config';
 import type { OrgConfig } from '../../config/model';
 import { App, Testing } from '../../constructs/cdktf';
-import type { ShardLock } from '../../lock/trust-shards';
-import { planOrg } from '../../lock/trust-shards';
+import type { ShardLock } from '../../lock/lock-format';
+import { planOrg } from '../../lock/org-plan';
 import { addOrgStacks, type OrgStacks } from '../../stacks/org-app';
 
 /** Synthesized Terraform JSON of one stack. */

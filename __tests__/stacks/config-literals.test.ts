@@ -1,4 +1,4 @@
-import { ConfigError, formatPath } from '../../config/config-error';
+import { ConfigError, formatPath } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
 import { orgConfigSchema } from '../../config/schema';
 import { terraformLiteral } from '../../constructs/terraform-literal';
@@ -7,7 +7,7 @@ import { describePattern, stringFields } from '../helpers/schema-strings';
 import { synthConfig } from '../helpers/synth';
 
 /**
- * Invariant 8: nothing from org.yaml is evaluated by Terraform. Every free-string field of
+ * I8 (docs/invariants.md): nothing from org.yaml is evaluated by Terraform. Every free-string field of
  * the schema (read from the schema, so a new field is covered without being listed) gets
  * Terraform template payloads; each config is either refused with that field's path or
  * synthesized into JSON where no payload is left for Terraform to evaluate.
@@ -48,10 +48,10 @@ function allStrings(value: unknown): string[] {
 const patterns = stringFields(orgConfigSchema);
 const cases = patterns.flatMap((steps) => PAYLOADS.flatMap((p) => casesFor(steps, p)));
 
-describe('config strings reach Terraform as literals (invariant 8)', () => {
+describe('config strings reach Terraform as literals (I8)', () => {
   it('the schema walk finds the fields, including ones nobody listed by hand', () => {
     const names = patterns.map(describePattern);
-    expect(names).toEqual(expect.arrayContaining(['accounts[].tags{key}', 'accounts[].tags{value}', 'identityAccount.email', 'backend<s3>.bucket', 'organization.organizationalUnits[].children[].name']));
+    expect(names).toEqual(expect.arrayContaining(['accounts[].tags{key}', 'accounts[].tags{value}', 'identityAccount.email', 'backend<s3>.bucket', 'organization.organizationalUnits[].children[].name', 'trust.principals[]<oidc>.subjects[]', 'trust.principals[]<service>.sourceArns[]']));
     expect(names.length).toBeGreaterThanOrEqual(30);
   });
 

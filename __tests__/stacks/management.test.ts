@@ -85,6 +85,28 @@ describe('management stack: organization', () => {
   });
 });
 
+describe('management stack: account_ids keeps every name', () => {
+  // cdktf copies an output's value into plain objects, where "__proto__" set the prototype and
+  // vanished, while the trust stack and the identity policies read account_ids["__proto__"].
+  const names = ['__proto__', 'constructor', 'hasOwnProperty'];
+  const input = exampleYaml().replace('accounts:\n', `accounts:\n${names.map((n, i) => `  - name: ${n}\n    email: special${i}@example.com\n`).join('')}`);
+  const special = synthYaml(input);
+
+  it.each(names)('an account named %s is in the output, as its own key (the JSON text says so too)', (name) => {
+    const ids = special.json.management.output.account_ids.value as Record<string, string>;
+    expect(Object.prototype.hasOwnProperty.call(ids, name)).toBe(true);
+    expect(ids[name]).toMatch(/^\$\{aws_organizations_account\.account_[a-z_]+\.id\}$/);
+    expect(special.text.management).toContain(`"${name}": "\${aws_organizations_account.`);
+    expect(JSON.stringify(special.json['trust-1'])).toContain(`account_ids[\\"${name}\\"]`);
+  });
+
+  it('writes the same value as cdktf for every other name, in the same order', () => {
+    const ids = special.json.management.output.account_ids.value as Record<string, string>;
+    const plain = Object.fromEntries(Object.entries(ids).filter(([n]) => !names.includes(n)));
+    expect(plain).toEqual(json.output.account_ids.value);
+  });
+});
+
 describe('management stack: config variants', () => {
   const variant = synthYaml(
     exampleYaml()

@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LeanAwsProvider, LeanIamRole, LeanOrganizationsAccount } from '../../constructs/lean-elements';
-import { OrgStack } from '../../constructs/org-stack';
+import { LeanStack } from '../../constructs/lean-stack';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { synthFilesOnDisk } from '../helpers/synth';
@@ -19,11 +19,11 @@ const LEAN = [
 type Synthesizing = { synthesizeAttributes(): Record<string, unknown> };
 const synthesizeOf = (c: { prototype: object }) => (c.prototype as unknown as Synthesizing).synthesizeAttributes;
 
-describe("OrgStack and the lean elements synthesize what cdktf's own classes would", () => {
-  const ours = { prepareStack: OrgStack.prototype.prepareStack, toTerraform: OrgStack.prototype.toTerraform };
+describe("LeanStack and the lean elements synthesize what cdktf's own classes would", () => {
+  const ours = { prepareStack: LeanStack.prototype.prepareStack, toTerraform: LeanStack.prototype.toTerraform };
   const lean = LEAN.map(([c]) => synthesizeOf(c));
   afterEach(() => {
-    Object.assign(OrgStack.prototype, ours);
+    Object.assign(LeanStack.prototype, ours);
     LEAN.forEach(([c], i) => ((c.prototype as unknown as Synthesizing).synthesizeAttributes = lean[i]));
   });
 
@@ -37,7 +37,7 @@ describe("OrgStack and the lean elements synthesize what cdktf's own classes wou
     // cdktf's own: prepareStack resolves every element once more to find cross-stack references,
     // toTerraform resolves the merged document once more.
     // The provider bindings synthesize every argument, set or not.
-    Object.assign(OrgStack.prototype, { prepareStack: TerraformStack.prototype.prepareStack, toTerraform: TerraformStack.prototype.toTerraform });
+    Object.assign(LeanStack.prototype, { prepareStack: TerraformStack.prototype.prepareStack, toTerraform: TerraformStack.prototype.toTerraform });
     for (const [leanClass, binding] of LEAN) (leanClass.prototype as unknown as Synthesizing).synthesizeAttributes = synthesizeOf(binding);
     const cdktfFiles = synthFiles(yaml);
     expect(Object.keys(ourFiles).length).toBeGreaterThanOrEqual(3);

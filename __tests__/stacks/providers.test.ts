@@ -5,7 +5,7 @@ import { synthConfig, type StackJson } from '../helpers/synth';
 import { interpolations, stringsIn } from './stack-json';
 
 /**
- * Invariant 3: a provider configuration never depends on a resource of its own stack.
+ * I3 (docs/invariants.md): a provider configuration never depends on a resource of its own stack.
  * Terraform would plan such a provider with an unknown role_arn and silently skip the
  * assume-role. Allowed: literals, and outputs of another stack read through
  * data.terraform_remote_state (known at plan time).
@@ -40,7 +40,7 @@ const BACKENDS: Record<string, string> = {
   cloud: 'backend: { type: cloud, organization: acme }\n',
 };
 
-describe('provider configurations (invariant 3)', () => {
+describe('provider configurations (I3)', () => {
   it('the check catches a provider that reads a resource of its own stack', () => {
     const bad: StackJson = {
       provider: { aws: [{ alias: 'x', assume_role: [{ role_arn: 'arn:aws:iam::${aws_organizations_account.account_x.id}:role/R' }] }] },

@@ -6,11 +6,11 @@ import { exampleYaml } from '../helpers/example';
 import { synthYaml, type StackJson } from '../helpers/synth';
 
 /**
- * Invariant 8 against real Terraform: `terraform validate` evaluates functions whose
+ * I8 (docs/invariants.md) against real Terraform: `terraform validate` evaluates functions whose
  * arguments are constants, so an unescaped `${file("...")}` of a missing file fails it.
  * The synthesized stacks of a config full of such payloads validate; the same JSON with one
  * payload unescaped does not (the control that shows the check can fail). Runs where
- * Terraform and the provider mirror of DESIGN.md's environment facts are present.
+ * Terraform and a provider mirror (see e2e/README.md) are present.
  */
 function findMirror(): string | undefined {
   if (process.env.TF_PROVIDER_MIRROR) return process.env.TF_PROVIDER_MIRROR;

@@ -1,5 +1,4 @@
-import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
-import { rolloutOrder } from '../stack-changes';
+import { IDENTITY_STACK, MANAGEMENT_STACK, rolloutOrder } from '../../stacks/stack-names';
 
 /**
  * A repo-level atlantis.yaml (version 3): one project per stack, in the synthesized JSON's

@@ -1,4 +1,4 @@
-import { readOutputsFile, requireIds, resolveAccountIds } from '../account-ids';
+import { readOutputsFile, requireIds, resolveAccountIds } from '../resolve-account-ids';
 import { accountsNeeded, buildProfiles, type RoleProfile } from '../aws-profiles';
 import { renderExtensionConfig } from '../extension-config';
 import { renderCredentialConfig, type CredentialFormat } from '../credential-formats';

@@ -19,7 +19,7 @@ const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
 export function ciCommand(options: CiOptions): string {
   const { config, plan } = loadOrg(options.config);
   if (options.engine === 'github-actions') {
-    const { header, workflow } = githubWorkflow(config, options.config);
+    const { header, workflow } = githubWorkflow(config, options.config, 2 + plan.stacks.size);
     return `${comment(header)}\n${yaml(workflow)}`;
   }
   const header = [

@@ -4,7 +4,7 @@ import { writeDiscovered } from '../discover/write-discovered';
 import { LiveClients } from '../live/aws-clients';
 import type { CommandResult } from '../live/command-result';
 import { readOrganization, type LiveAccount } from '../live/live-organization';
-import { UsageError } from '../live/usage-error';
+import { UsageError } from '../../errors/user-errors';
 
 export interface DiscoverOptions {
   readonly config: string;

@@ -2,7 +2,7 @@ import { accessReport } from '../access-matrix';
 import { readAccessModel } from '../access-model';
 import { diffAccess, type DiffSide } from '../access-diff';
 import { renderAccessDiff } from '../access-diff-markdown';
-import { CliError } from '../errors';
+import { CliError } from '../../errors/user-errors';
 import { loadOrg } from '../../lock/load-org';
 import { readSynthOut } from '../synth-output';
 import type { OrgConfig } from '../../config/model';

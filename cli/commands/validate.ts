@@ -1,6 +1,7 @@
 import { activeAccounts, identityUsers, type Account } from '../../config/model';
 import { checkOrgLock, loadOrg, lockFrozen, type LoadedOrg } from '../../lock/load-org';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
+import { declaredPrincipalsSummary } from '../declared-principals-summary';
 import { configWarnings } from '../validate-warnings';
 
 /** Checks the config and the lock as synth would, and summarizes what synth will produce. */
@@ -46,6 +47,8 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
     const now = g.ous.length ? `; ${g.accounts.length} member accounts now: ${g.accounts.join(', ') || 'none'}` : '';
     out.push(`  ${g.name}: users ${g.users.join(', ') || '(none)'}; ${reach.join('; ') || 'accounts (none)'}${now}`);
   }
+  const declared = declaredPrincipalsSummary(config);
+  if (declared.length) out.push('', ...declared);
   out.push('');
   out.push('Stacks:');
   const managedOus = config.organization.organizationalUnits.filter((o) => !o.retired).length;

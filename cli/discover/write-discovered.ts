@@ -1,10 +1,9 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { ConfigError } from '../../config/config-error';
+import { ConfigError, throwIfIssues, UsageError } from '../../errors/user-errors';
 import { parseConfig } from '../../config/load-config';
-import { checkLockChange } from '../../lock/lock-check';
+import { lockChangeIssues } from '../../lock/lock-check';
 import { lockPathFor, readLock, writeLock } from '../../lock/lock-file';
-import { planOrg } from '../../lock/trust-shards';
-import { UsageError } from '../live/usage-error';
+import { planOrg } from '../../lock/org-plan';
 
 /**
  * Writes the discovered org.yaml and its lock. The text is validated as synth would read
@@ -24,7 +23,7 @@ export function writeDiscovered(configPath: string, yamlText: string, force: boo
   }
   // An existing lock stays the previous one: its accounts keep their trust stacks (their state may exist).
   const plan = planOrg(config, readLock(lockPath));
-  checkLockChange(plan, lockPath, { frozen: false });
+  throwIfIssues(lockPath, lockChangeIssues(plan, lockPath, { frozen: false }));
   const tmp = `${configPath}.tmp-${process.pid}`;
   writeFileSync(tmp, yamlText);
   renameSync(tmp, configPath);

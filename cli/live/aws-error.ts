@@ -1,8 +1,13 @@
+import { UserFacingError } from '../../errors/user-errors';
+
 /**
  * Failures of AWS calls, said in one line that names the API call, so that a missing
  * credential or a denied permission reads as such and never as a stack trace.
  */
-export class AwsCallError extends Error {
+export class AwsCallError extends UserFacingError {
+  /** Live commands exit 1 when an AWS call fails, as when something blocks the apply. */
+  override readonly exitCode = 1;
+
   constructor(
     /** The API call, e.g. "organizations:ListAccountsForParent". */
     readonly api: string,

@@ -1,3 +1,5 @@
+import { arnMatch } from '../policy-eval';
+
 /**
  * Semantic form of IAM policy documents, so that two documents that IAM reads the same way
  * compare equal: a string and a one-element array, element order, Sid, key case of condition
@@ -101,8 +103,24 @@ export function allowedPrincipals(doc: unknown): Set<string> {
   return out;
 }
 
-/** Principals the live trust policy admits that the expected one does not name at all: the apply would drop them. */
+/**
+ * ARNs an Allow statement admits through its account root and an ArnEquals/ArnLike
+ * aws:PrincipalArn condition: how declared roles and users are trusted (and identity users).
+ */
+function conditionedArns(doc: unknown): string[] {
+  return normalizePolicy(doc)
+    .filter((s) => s.Effect === 'Allow' && (s.Principal?.AWS ?? []).some((p) => /:root$/.test(p)))
+    .flatMap((s) => ['ArnEquals', 'ArnLike'].flatMap((op) => s.Condition?.[op]?.['aws:principalarn'] ?? []));
+}
+
+/**
+ * Principals the live trust policy admits that the expected one does not name at all: the apply
+ * would drop them. A role or user the live policy names in Principal is kept when the expected
+ * policy admits that same ARN through its account root and aws:PrincipalArn (a declared principal).
+ */
 export function droppedPrincipals(live: unknown, expected: unknown): string[] {
   const keep = allowedPrincipals(expected);
-  return [...allowedPrincipals(live)].filter((p) => !keep.has(p)).sort();
+  const arns = conditionedArns(expected);
+  const keptByCondition = (p: string) => p.startsWith('AWS arn:') && arns.some((pattern) => arnMatch(pattern, p.slice('AWS '.length)));
+  return [...allowedPrincipals(live)].filter((p) => !keep.has(p) && !keptByCondition(p)).sort();
 }

@@ -4,6 +4,7 @@ import { invitedAccountFix } from './invited-account-fix';
 import type { LiveContext, MatchedAccount } from './live-context';
 import { readMemberRole } from './member-role';
 import { droppedPrincipals } from './policy-normalize';
+import { providerFindings } from './provider-check';
 import { mapPool } from './pool';
 import { Progress } from './progress';
 import { ScpReader } from './scp-reader';
@@ -60,6 +61,7 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
           : ok('trust', 'the apply drops no principal from the trust policy', account.name),
       );
     }
+    if (!m.isIdentity) out.push(...(await providerFindings(ctx, m, SESSION)));
   }
   if (!m.isIdentity) out.push(...(await scpFindingsFor(ctx, m, scps)));
   return out;

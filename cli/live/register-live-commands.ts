@@ -1,34 +1,22 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { ConfigError } from '../../config/config-error';
+import { LIVE_EXIT_CODES, reportFailure } from '../../errors/report-failure';
 import { discoverCommand } from '../commands/discover';
 import { preflightCommand } from '../commands/preflight';
 import { verifyCommand } from '../commands/verify';
-import { CliError } from '../errors';
-import { AwsCallError } from './aws-error';
 import type { CommandResult } from './command-result';
-import { UsageError } from './usage-error';
 
 /**
  * Exit codes of the live commands: 0 all good; 1 something blocks the apply, drift, or an
  * AWS call failed (its message names the call); 2 bad options or a bad config. No stack
  * trace unless DEBUG=1.
  */
-export function exitCodeOf(e: unknown): { code: number; message: string } {
-  if (e instanceof UsageError || e instanceof ConfigError || e instanceof CliError) return { code: 2, message: e.message };
-  if (e instanceof AwsCallError) return { code: 1, message: e.message };
-  const error = e instanceof Error ? e : new Error(String(e));
-  return { code: 1, message: `error: ${error.message}${process.env.DEBUG ? `\n${error.stack}` : ''}` };
-}
-
 async function runLive(action: () => Promise<CommandResult>): Promise<void> {
   try {
     const result = await action();
     process.stdout.write(result.stdout);
     process.exitCode = result.exitCode;
   } catch (e) {
-    const { code, message } = exitCodeOf(e);
-    process.stderr.write(`${message}\n`);
-    process.exitCode = code;
+    process.exitCode = reportFailure(e, LIVE_EXIT_CODES);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Account, OrganizationalUnit } from '../../config/model';
 import type { LiveOrganization, LiveOu } from './live-organization';
 import { memberRoleNames } from '../../constructs/member-role-trust';
-import { IDENTITY_STACK, ORGANIZATION_ID_OUTPUT } from '../../stacks/stack-names';
-import { CliError } from '../errors';
+import { IDENTITY_STACK, isTrustStackName, ORGANIZATION_ID_OUTPUT } from '../../stacks/stack-names';
+import { CliError } from '../../errors/user-errors';
 import type { StackJson } from '../synth-output';
 
 /**
@@ -24,7 +24,7 @@ export class SynthesizedPolicies {
   memberTrust(account: Account): unknown {
     const logicalId = memberRoleNames.logicalId(account.key);
     for (const [name, stack] of Object.entries(this.stacks)) {
-      if (!name.startsWith('trust-')) continue;
+      if (!isTrustStackName(name)) continue;
       const role = stack.resource?.aws_iam_role?.[logicalId];
       if (role) return JSON.parse(this.resolve(String(role.assume_role_policy), `${name}: aws_iam_role.${logicalId}`, stack));
     }

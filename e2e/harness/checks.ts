@@ -1,4 +1,12 @@
-import { GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, type IAMClient } from '@aws-sdk/client-iam';
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
 import { ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { E2eEnvironment } from './environment';
 
@@ -66,4 +74,23 @@ export async function expectMemberTrust(
   if (options.requireMfa ?? true) expect(identity[0].Condition?.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
   expect(statements).toHaveLength(2);
   return statements;
+}
+
+/**
+ * The accounts whose cross-account role a group's policies let it assume (their
+ * aws:ResourceAccount lists), read from the identity account's IAM, and whether every such
+ * statement asks for MFA.
+ */
+export async function groupAssumableAccounts(iam: IAMClient, groupName: string): Promise<{ accounts: string[]; allRequireMfa: boolean }> {
+  const { AttachedPolicies } = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName }));
+  const statements: PolicyStatement[] = [];
+  for (const attached of (AttachedPolicies ?? []).filter((p) => p.PolicyName!.startsWith(`${groupName}-assume-`))) {
+    const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: attached.PolicyArn }));
+    const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: Policy!.DefaultVersionId }));
+    statements.push(...(JSON.parse(decodeURIComponent(PolicyVersion!.Document!)) as { Statement: PolicyStatement[] }).Statement);
+  }
+  const listed = (s: PolicyStatement) => s.Condition?.StringEquals?.['aws:ResourceAccount'];
+  const accounts = statements.flatMap((s) => [listed(s) ?? []].flat() as string[]).sort();
+  const allRequireMfa = statements.length > 0 && statements.every((s) => s.Condition?.Bool?.['aws:MultiFactorAuthPresent'] === 'true');
+  return { accounts, allRequireMfa };
 }

@@ -6,6 +6,8 @@ export interface MotoServer {
   /** http://127.0.0.1:PORT */
   readonly endpoint: string;
   readonly port: number;
+  /** Whether every account holds the AWS-managed policies (startMoto's `awsManagedPolicies`). */
+  readonly awsManagedPolicies: boolean;
   /** Stops the server; safe to call twice. Its state (the whole emulated AWS) is gone. */
   stop(): Promise<void>;
 }
@@ -30,15 +32,18 @@ process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
  * Starts moto_server on 127.0.0.1 on a free port and waits until it answers. One server
  * holds one emulated AWS in memory: use one per flow, and `stop()` it in afterAll.
  */
-export async function startMoto(options: { timeoutMs?: number } = {}): Promise<MotoServer> {
+export async function startMoto(options: { timeoutMs?: number; awsManagedPolicies?: boolean } = {}): Promise<MotoServer> {
   const binary = ensureMoto();
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   // No MOTO_ACCOUNT_ID: it would pin every call, assumed roles included, to one account.
   const env = { ...process.env };
   delete env.MOTO_ACCOUNT_ID;
-  // AWS-managed policies (AdministratorAccess, ...) exist in every account, as in AWS (moto/settings.py; off by default).
-  env.MOTO_IAM_LOAD_MANAGED_POLICIES = 'true';
+  // AWS-managed policies (AdministratorAccess, ...) in every account, as in AWS (moto/settings.py,
+  // load_iam_aws_managed_policies; off by default). moto loads ~1,000 of them into each new
+  // account's IAM, about 1.7 s per CreateAccount here: only flows that attach one ask for them.
+  if (options.awsManagedPolicies) env.MOTO_IAM_LOAD_MANAGED_POLICIES = 'true';
+  else delete env.MOTO_IAM_LOAD_MANAGED_POLICIES;
   const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   running.add(child);
   let log = '';
@@ -58,7 +63,7 @@ export async function startMoto(options: { timeoutMs?: number } = {}): Promise<M
     if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}:\n${log}`);
     try {
       const res = await fetch(`${endpoint}/moto-api/`);
-      if (res.ok) return { endpoint, port, stop };
+      if (res.ok) return { endpoint, port, awsManagedPolicies: options.awsManagedPolicies ?? false, stop };
     } catch {
       // not listening yet
     }

@@ -1,4 +1,4 @@
-import { AttachRolePolicyCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreatePolicyCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateAccountCommand,
   CreateOrganizationCommand,
@@ -43,15 +43,25 @@ export async function createMemberAccount(e2e: E2eEnvironment, account: { name: 
 /** An inline policy the suite puts on member roles before the apply, to prove the apply leaves it. */
 export const SENTINEL_INLINE_POLICY = 'org-trust-e2e-sentinel';
 
+/** AdministratorAccess's document: everything on everything. */
+const ADMINISTRATOR_ACCESS = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+const AWS_ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
 /**
  * Gives an account's cross-account role what AWS gives it and moto does not: AWS attaches
  * AdministratorAccess to the OrganizationAccountAccessRole it creates, while moto
  * (moto/organizations/models.py, FakeAccount.__init__) creates the role with no policy.
- * Adds an inline policy too, as someone might have by hand.
+ * Where the emulator holds no AWS-managed policies (startMoto's `awsManagedPolicies`; moto's
+ * AttachRolePolicy refuses an ARN it does not hold), a customer-managed copy named
+ * AdministratorAccess stands in: the role resource ignores every attachment alike.
+ * Adds an inline policy too, as someone might have by hand. Returns the attached policy's ARN.
  */
-export async function giveRoleItsAwsPolicies(e2e: E2eEnvironment, accountId: string, roleName = 'OrganizationAccountAccessRole'): Promise<void> {
+export async function giveRoleItsAwsPolicies(e2e: E2eEnvironment, accountId: string, roleName = 'OrganizationAccountAccessRole'): Promise<string> {
   const iam = await iamIn(e2e, accountId, roleName);
-  await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+  const policyArn = e2e.moto.awsManagedPolicies
+    ? AWS_ADMINISTRATOR_ACCESS
+    : (await iam.send(new CreatePolicyCommand({ PolicyName: 'AdministratorAccess', PolicyDocument: ADMINISTRATOR_ACCESS }))).Policy!.Arn!;
+  await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }));
   await iam.send(
     new PutRolePolicyCommand({
       RoleName: roleName,
@@ -59,4 +69,5 @@ export async function giveRoleItsAwsPolicies(e2e: E2eEnvironment, accountId: str
       PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] }),
     }),
   );
+  return policyArn;
 }

@@ -1,3 +1,4 @@
+import { mapPool } from '../../cli/live/pool';
 import type { PlanOutcome } from './terraform';
 import type { RunResult } from './run';
 import type { OrgWorkspace } from './workspace';
@@ -8,35 +9,59 @@ export interface StackPlan {
   readonly result: RunResult;
 }
 
+/**
+ * Stacks run two at a time by default: the machine has two cores, and a trust stack's plan
+ * starts one ~520 MiB provider process per member account (docs/terraform-memory.md).
+ */
+export const DEFAULT_STACK_CONCURRENCY = 2;
+
 export interface ApplyOptions {
   /** Extra init arguments for every stack. */
   readonly initArgs?: readonly string[];
   /** Only the stacks this accepts, e.g. (s) => s === 'management' to stop after the accounts exist. */
   readonly only?: (stack: string) => boolean;
+  /** How many stacks after management run at once. */
+  readonly concurrency?: number;
 }
 
 /**
- * terraform init and apply of every stack in rollout order (management, identity,
- * trust-N): each later stack reads account ids from the management stack's state.
+ * Runs `work` over `stacks`, at most `limit` at once, and waits for all of them even when one
+ * fails (no terraform is left running behind a failed test); then throws the first failure.
  */
-export async function applyAll(ws: OrgWorkspace, options: ApplyOptions = {}): Promise<void> {
-  const initArgs = options.initArgs ?? [];
-  for (const stack of ws.stackNames().filter((s) => !options.only || options.only(s))) {
-    const tf = ws.terraform(stack);
-    await tf.init(initArgs);
-    await tf.apply();
-  }
+async function eachStack<R>(stacks: readonly string[], limit: number, work: (stack: string) => Promise<R>): Promise<R[]> {
+  const settled = await mapPool(stacks, limit, (stack) => work(stack).then((value) => ({ value }), (error: unknown) => ({ error })));
+  const failed = settled.find((s): s is { error: unknown } => 'error' in s);
+  if (failed) throw failed.error;
+  return settled.map((s) => (s as { value: R }).value);
 }
 
-/** Plans every stack (after init, which is idempotent) with -detailed-exitcode. */
-export async function planAll(ws: OrgWorkspace, initArgs: readonly string[] = []): Promise<StackPlan[]> {
-  const plans: StackPlan[] = [];
-  for (const stack of ws.stackNames()) {
+/**
+ * terraform init (once per stack folder) and apply in rollout order: management alone first
+ * (it creates the accounts; the other stacks read their ids from its state), then identity
+ * and the trust stacks, which depend only on management, `concurrency` at a time.
+ */
+export async function applyAll(ws: OrgWorkspace, options: ApplyOptions = {}): Promise<void> {
+  const stacks = ws.stackNames().filter((s) => !options.only || options.only(s));
+  const apply = async (stack: string) => {
     const tf = ws.terraform(stack);
-    await tf.init(initArgs);
-    plans.push({ stack, ...(await tf.plan()) });
-  }
-  return plans;
+    await tf.ensureInit(options.initArgs);
+    await tf.apply();
+  };
+  if (stacks.includes('management')) await apply('management');
+  await eachStack(
+    stacks.filter((s) => s !== 'management'),
+    options.concurrency ?? DEFAULT_STACK_CONCURRENCY,
+    apply,
+  );
+}
+
+/** Plans every stack (after init, once per folder) with -detailed-exitcode, `concurrency` at a time, in rollout order. */
+export async function planAll(ws: OrgWorkspace, options: { initArgs?: readonly string[]; concurrency?: number } = {}): Promise<StackPlan[]> {
+  return eachStack(ws.stackNames(), options.concurrency ?? DEFAULT_STACK_CONCURRENCY, async (stack) => {
+    const tf = ws.terraform(stack);
+    await tf.ensureInit(options.initArgs);
+    return { stack, ...(await tf.plan()) };
+  });
 }
 
 /** Stacks whose plan is not "no changes", with the plan text: an empty object is what a clean plan looks like in a failed assertion. */

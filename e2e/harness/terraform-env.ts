@@ -7,7 +7,7 @@ const PROVIDER_PATH = join('registry.terraform.io', 'hashicorp', 'aws');
 /**
  * The root of a Terraform filesystem mirror (unpacked layout) holding hashicorp/aws:
  * $TF_PROVIDER_MIRROR if set, else the first folder on this machine that ends in
- * registry.terraform.io/hashicorp/aws (as DESIGN.md's environment facts say to look).
+ * registry.terraform.io/hashicorp/aws (see e2e/README.md).
  * Undefined where there is none: Terraform then installs from the registry.
  */
 export function findProviderMirror(): string | undefined {

@@ -2,15 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { rolloutOrder } from '../../stacks/stack-names';
 import { REPO_ROOT } from './paths';
 import { run, type RunResult } from './run';
 import { TerraformStackRunner } from './terraform';
 
-/** Where the stacks go: management first (it creates the accounts), then identity, then trust-1, trust-2, ... */
-export function rolloutOrder(stacks: readonly string[]): string[] {
-  const rank = (s: string) => (s === 'management' ? -2 : s === 'identity' ? -1 : Number(/^trust-(\d+)$/.exec(s)?.[1] ?? 1e9));
-  return [...stacks].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
+/** Stack name to its synthesized JSON. */
+export type StackSnapshot = ReadonlyMap<string, string>;
 
 export interface SynthOptions {
   /** The lock may not change (what CI=true does): synth refuses instead of rewriting it. */
@@ -74,7 +72,25 @@ export class OrgWorkspace {
 
   /** The synthesized Terraform JSON of one stack. */
   stackJson(name: string): Record<string, unknown> {
-    return JSON.parse(readFileSync(join(this.dir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), 'utf8'));
+    return JSON.parse(this.stackText(name));
+  }
+
+  /** Every stack's JSON as synthesized (bytes as text): what `changedSince` compares. */
+  snapshot(): StackSnapshot {
+    return new Map(this.stackNames().map((name) => [name, this.stackText(name)]));
+  }
+
+  /**
+   * Stacks (rollout order) whose JSON differs from `before`, new ones included: the ones a
+   * change needs applied. Synth is deterministic (invariant 6), so an unchanged stack is
+   * byte-identical; the plans of all stacks still prove that skipping the others was right.
+   */
+  changedSince(before: StackSnapshot): string[] {
+    return this.stackNames().filter((name) => before.get(name) !== this.stackText(name));
+  }
+
+  private stackText(name: string): string {
+    return readFileSync(join(this.dir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), 'utf8');
   }
 
   terraform(stack: string): TerraformStackRunner {

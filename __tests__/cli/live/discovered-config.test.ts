@@ -6,7 +6,7 @@ import { discoveredConfigYaml, type DiscoveredOrg } from '../../../cli/discover/
 import { writeDiscovered } from '../../../cli/discover/write-discovered';
 import type { LiveAccount } from '../../../cli/live/live-organization';
 import { readLock } from '../../../lock/lock-file';
-import { planOrg } from '../../../lock/trust-shards';
+import { planOrg } from '../../../lock/org-plan';
 import { liveOrganization } from '../../helpers/live-org';
 
 const account = (name: string, id: string, ou?: string, tags?: Record<string, string>, status = 'ACTIVE'): LiveAccount => ({
@@ -80,6 +80,6 @@ describe('discover: the config it writes', () => {
     writeFileSync(join(dir, 'org.lock.json'), JSON.stringify({ version: 2, accounts: { Tools: { stack: 'trust-2' } } }));
     writeFileSync(path, 'old');
     const { lockPath } = writeDiscovered(path, discoveredConfigYaml(discovered()), true);
-    expect(readLock(lockPath).accounts).toEqual({ Prod1: { stack: 'trust-1' }, Tools: { stack: 'trust-2' } });
+    expect(readLock(lockPath).accounts).toEqual({ Prod1: { stack: 'trust-1', id: '333333333333' }, Tools: { stack: 'trust-2', id: '444444444444' } });
   });
 });

@@ -41,6 +41,18 @@ describe('semantic policy comparison', () => {
     expect(droppedPrincipals(expected, expected)).toEqual([]);
   });
 
+  it('does not list a declared principal as dropped: a role named by hand is kept by its root and aws:PrincipalArn', () => {
+    const live = doc(
+      { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::999999999999:role/ci', 'arn:aws:iam::999999999999:role/other'] }, Action: 'sts:AssumeRole' },
+      { Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' },
+    );
+    const expected = doc(
+      { Sid: 'Ci', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::999999999999:role/ci' } } },
+      { Sid: 'Gh', Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' },
+    );
+    expect(droppedPrincipals(live, expected)).toEqual(['AWS arn:aws:iam::999999999999:role/other']);
+  });
+
   it('keeps each statement once, in an order independent of the document', () => {
     const s1 = { Effect: 'Allow', Action: 'a:b', Resource: '*' };
     const s2 = { Effect: 'Deny', Action: 'c:d', Resource: '*' };

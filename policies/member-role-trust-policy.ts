@@ -1,0 +1,42 @@
+import type { DeclaredPrincipal } from '../config/declared-principals';
+import { declaredTrustStatement, type DeclaredTrustContext } from './declared-principal-trust';
+import { accountRoot, policyDocument, type PolicyDocument } from './document';
+import { mfaCondition, type MfaRequirement } from './mfa-condition';
+
+export interface MemberRoleTrustProps {
+  readonly managementAccountId: string;
+  /** Literal id or a Terraform expression that resolves to it. */
+  readonly identityAccountId: string;
+  readonly identityMfa: MfaRequirement;
+  /** Declarations in this account's scope (trust.principals), with what resolves their account references. */
+  readonly declared?: { readonly principals: readonly DeclaredPrincipal[]; readonly context: DeclaredTrustContext };
+}
+
+/**
+ * Trust policy of the cross-account role in a member account. The management root stays
+ * trusted without conditions: it is how Terraform itself reaches the account, and removing
+ * it would lock the organization out. Humans from the identity account come in with MFA,
+ * and only IAM users: a role in the identity account (its own cross-account role, a
+ * workload's role) is not a way into every member account. Declared principals follow, in
+ * config order, each an Allow with its kind's conditions: the two statements above keep their
+ * place and Sid whatever is declared, and nothing declared can deny (there is no Deny kind).
+ */
+export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocument {
+  const condition = { ...mfaCondition(props.identityMfa), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
+  return policyDocument(
+    {
+      Sid: 'ManagementAccount',
+      Effect: 'Allow',
+      Principal: { AWS: accountRoot(props.managementAccountId) },
+      Action: 'sts:AssumeRole',
+    },
+    {
+      Sid: 'IdentityAccount',
+      Effect: 'Allow',
+      Principal: { AWS: accountRoot(props.identityAccountId) },
+      Action: 'sts:AssumeRole',
+      Condition: condition,
+    },
+    ...(props.declared?.principals ?? []).map((p) => declaredTrustStatement(p, props.declared!.context)),
+  );
+}

@@ -14,6 +14,7 @@ import { checkOrgLock, DEFAULT_CONFIG, loadOrg, lockFrozen } from './lock/load-o
 import { DEFAULT_OUTDIR, localStateDir, stateDirFromStack } from './lock/state-location';
 import { configFingerprint, writeSynthStamp } from './lock/synth-stamp';
 import { addOrgStacks } from './stacks/org-app';
+import { withoutTokenTraces } from './constructs/token-traces';
 
 function main(): void {
   const org = loadOrg(process.env.ORG_CONFIG ?? DEFAULT_CONFIG);
@@ -27,7 +28,7 @@ function main(): void {
   const created = mkdirSync(outdir, { recursive: true });
   try {
     const app = new App({ outdir, context: { [LOCAL_STATE_DIR_CONTEXT]: stateDirFromStack(outdir, localStateDir(org.configPath)) } });
-    addOrgStacks(app, config, plan);
+    withoutTokenTraces(() => addOrgStacks(app, config, plan));
     const warning = terraformVersionWarning(terraformRequirement(config.backend));
     if (warning) process.stderr.write(`warning: ${warning}\n`);
     app.synth();

@@ -1,18 +1,19 @@
 /**
- * `npm run bench`: synth time and peak memory at 10, 100 and 1,000 member accounts.
+ * `npm run bench`: synth time and peak memory at 10, 100, 1,000, 5,000 and 10,000 member accounts.
  *
  * For each size it writes a generated org (fixtures/generate-org.ts, with identity groups)
  * to a temporary directory and measures, as separate processes:
  *   - the app alone: cdktf.json's app command (`node dist/main.js`) with ORG_CONFIG and CDKTF_OUTDIR;
  *   - `cdktf synth --output DIR` (the CLI, which runs the same app);
- *   - at the largest size, bench/app-with-importfrom.ts: the same org with cdktf's own
- *     `importFrom`, which runs `terraform version` once per imported resource.
+ *   - at 1,000 members, bench/app-with-importfrom.ts: the same org with cdktf's own
+ *     `importFrom`, which runs `terraform version` once per imported resource (at 10,000 it
+ *     would take about 11 minutes).
  * Wall time is measured around each child process; peak RSS is reported by every Node
  * process of the run itself (bench/rss-probe.cjs through NODE_OPTIONS). Medians of several
  * runs; the first app run of each size (which writes the lock and warms tsx's cache) is not
  * counted. Prints a table and rewrites the results section of BENCHMARKS.md.
  *
- * Options: --sizes 10,100,1000  --runs 5  --synth-runs 3  --importfrom-runs 1
+ * Options: --sizes 10,100,1000,5000,10000  --runs 5  --synth-runs 3  --importfrom-runs 1
  *          --no-synth  --no-importfrom  --npm-test (also time `npm test`)  --no-write
  */
 import { spawnSync } from 'node:child_process';
@@ -26,7 +27,9 @@ const ROOT = resolve(__dirname, '..');
 const PROBE = join(ROOT, 'bench', 'rss-probe.cjs');
 const RESULTS_START = '<!-- bench-results:start -->';
 const RESULTS_END = '<!-- bench-results:end -->';
-const TARGETS = { appWallAt1000: 3, appRssMbAt1000: 300, appWallAt10: 1, npmTestWall: 90 };
+const TARGETS = { appWallAt1000: 3, appRssMbAt1000: 300, appWallAt10: 1, appWallAt10000: 10, appRssMbAt10000: 1000, npmTestWall: 90 };
+/** The size at which cdktf's own importFrom is compared with ours. */
+const IMPORT_FROM_SIZE = 1000;
 
 interface Options {
   sizes: number[];
@@ -41,7 +44,7 @@ interface Options {
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = {
-    sizes: [10, 100, 1000],
+    sizes: [10, 100, 1000, 5000, 10000],
     runs: 5,
     synthRuns: 3,
     importFromRuns: 1,
@@ -72,7 +75,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--no-write') options.write = false;
     else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run-bench.ts)`);
   }
-  if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. 10,100,1000');
+  if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. 10,100,1000,5000,10000');
   return options;
 }
 
@@ -182,7 +185,7 @@ function countOutput(outdir: string): { stacks: number; imports: number } {
   return { stacks: stacks.length, imports };
 }
 
-function benchSize(members: number, options: Options, isLargest: boolean): SizeResult {
+function benchSize(members: number, options: Options, compareImportFrom: boolean): SizeResult {
   const dir = mkdtempSync(join(tmpdir(), `org-trust-bench-${members}-`));
   try {
     const config = join(dir, `org-${members}.yaml`);
@@ -209,9 +212,9 @@ function benchSize(members: number, options: Options, isLargest: boolean): SizeR
     }
 
     let importFrom: Summary | undefined;
-    if (options.importFrom && isLargest && !terraformOnPath()) {
+    if (options.importFrom && compareImportFrom && !terraformOnPath()) {
       process.stderr.write('  no terraform on PATH: cdktf\'s importFrom validation would fail, comparison skipped\n');
-    } else if (options.importFrom && isLargest) {
+    } else if (options.importFrom && compareImportFrom) {
       const args = ['--import', 'tsx', join('bench', 'app-with-importfrom.ts')];
       importFrom = repeat(
         options.importFromRuns,
@@ -287,6 +290,17 @@ function targetLines(results: readonly SizeResult[], npmTest?: { wall: number })
     lines.push(`- App, 1,000 members, peak RSS <= ${TARGETS.appRssMbAt1000} MB: ${mb(at1000.app.maxRss)}, ${check(at1000.app.maxRss * 1.048576 <= TARGETS.appRssMbAt1000)}`);
   }
   if (at10) lines.push(`- App, 10 members, wall <= ${TARGETS.appWallAt10} s: ${s(at10.app.wall)}, ${check(at10.app.wall <= TARGETS.appWallAt10)}`);
+  const at10000 = results.find((r) => r.members === 10000);
+  if (at10000) {
+    lines.push(`- App, 10,000 members, wall <= ${TARGETS.appWallAt10000} s: ${s(at10000.app.wall)} (CPU ${s(at10000.app.cpu)}), ${check(at10000.app.wall <= TARGETS.appWallAt10000)}`);
+    lines.push(`- App, 10,000 members, peak RSS <= ${TARGETS.appRssMbAt10000} MB: ${mb(at10000.app.maxRss)}, ${check(at10000.app.maxRss * 1.048576 <= TARGETS.appRssMbAt10000)}`);
+    if (at1000) {
+      // Linear or better: ten times the members take at most ten times as long (start-up makes it less).
+      const wall = at10000.app.wall / at1000.app.wall;
+      const cpu = at10000.app.cpu / at1000.app.cpu;
+      lines.push(`- App, 1,000 to 10,000 members, no worse than linear (ratio <= 10): wall ${wall.toFixed(1)}x, CPU ${cpu.toFixed(1)}x, ${check(wall <= 10 && cpu <= 10)}`);
+    }
+  }
   if (npmTest) lines.push(`- \`npm test\` <= ${TARGETS.npmTestWall} s: ${s(npmTest.wall)}, ${check(npmTest.wall <= TARGETS.npmTestWall)}`);
   return lines;
 }
@@ -313,7 +327,7 @@ function resultsSection(results: readonly SizeResult[], npmTest: { wall: number;
     `Medians of ${options.runs} app runs` +
       (options.synth ? `, ${options.synthRuns} \`cdktf synth\` runs` : '') +
       ' per size' +
-      (results.some((r) => r.importFrom) ? `, ${options.importFromRuns} importFrom run(s) at ${Math.max(...options.sizes)} members` : '') +
+      (results.some((r) => r.importFrom) ? `, ${options.importFromRuns} importFrom run(s) at ${results.find((r) => r.importFrom)!.members} members` : '') +
       ' (after one uncounted warm-up app run per size). ' +
       'Wall: around the child process. CPU: user + system of all Node processes of the run (the spawned `terraform version` processes are not counted). RSS in MiB.',
     '',
@@ -345,8 +359,8 @@ function main(): void {
   mkdirSync(tmpdir(), { recursive: true });
   buildApp();
   const before = loadavg();
-  const largest = Math.max(...options.sizes);
-  const results = options.sizes.map((n) => benchSize(n, options, n === largest));
+  const importFromAt = options.sizes.includes(IMPORT_FROM_SIZE) ? IMPORT_FROM_SIZE : Math.max(...options.sizes.filter((n) => n <= IMPORT_FROM_SIZE), 0);
+  const results = options.sizes.map((n) => benchSize(n, options, n === importFromAt));
   const npmTest = options.npmTest ? timeNpmTest() : undefined;
   const load = { before, after: loadavg() };
   const section = resultsSection(results, npmTest, load, options);

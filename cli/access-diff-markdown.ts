@@ -65,6 +65,7 @@ function summary(diff: AccessDiff): string[] {
     diff.access.gained.length && `Access gained: ${diff.access.gained.length} (${principals(diff.access.gained)})`,
     diff.access.lost.length && `Access lost: ${diff.access.lost.length} (${principals(diff.access.lost)})`,
     ...diff.membership.map((m) => `${mdText(m.user)} ${m.change === 'joined' ? 'joins' : 'leaves'} ${m.side} group ${mdText(m.group)}`),
+    ...diff.scopes.map((c) => `${c.side} group ${mdText(c.group)} now grants the role in ${mdText(c.after)} (was: ${mdText(c.before)})`),
     ...diff.principals.added.map((p) => `New ${mdText(p.replace('-', ' ').replace(':', ' '))}`),
     ...diff.principals.removed.map((p) => `Removed ${mdText(p.replace('-', ' ').replace(':', ' '))}`),
     diff.trust.entered.length && `Trust policies: ${count(diff.trust.entered.length, 'entry', 'entries')} added (${trusted(diff.trust.entered)})`,

@@ -1,6 +1,7 @@
 import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
 import { accountChanges, accountRenames, ouChanges, type AccountChanges, type AccountRepoint, type OuChanges } from './account-changes';
 import { roleMoves, type RoleMove } from './role-moves';
+import { describeScope, type GroupScope } from './group-scopes';
 import { stackChanges, type StackChanges } from './stack-changes';
 import type { StackJson } from './synth-output';
 import { MANAGEMENT_STACK } from '../stacks/stack-names';
@@ -48,11 +49,24 @@ export interface TrustChange {
   readonly conditions?: TrustPrincipal['conditions'];
 }
 
+export interface ScopeChange {
+  readonly group: string;
+  /** "identity" or "management". */
+  readonly side: string;
+  readonly before: string;
+  readonly after: string;
+}
+
 export interface AccessDiff {
   /** True when someone can reach a role they could not reach before (or now without MFA), a principal entered a trust policy, or an account name now stands for another account id. */
   readonly accessGrew: boolean;
   readonly access: { readonly gained: readonly AccessChange[]; readonly lost: readonly AccessChange[] };
   readonly membership: readonly MembershipChange[];
+  /**
+   * Groups whose grant changed kind or reach (named accounts to an OU, an OU added, "*"): what
+   * later accounts will get, even where today's access is the same.
+   */
+  readonly scopes: readonly ScopeChange[];
   readonly principals: { readonly added: readonly string[]; readonly removed: readonly string[] };
   readonly trust: { readonly entered: readonly TrustChange[]; readonly left: readonly TrustChange[] };
   readonly accounts: AccountChanges;
@@ -186,6 +200,20 @@ function membershipChanges(base: AccessReport, head: AccessReport): MembershipCh
   return out;
 }
 
+/** Groups in both synths whose scopes read differently, the base's account names carried through renames. */
+function scopeChanges(base: AccessReport, head: AccessReport, renames: ReadonlyMap<string, string>): ScopeChange[] {
+  const renamed = (names: readonly string[] | undefined) => names?.map((n) => renames.get(n) ?? n);
+  const text = (scopes: readonly GroupScope[]) => scopes.map(describeScope).join('; ') || 'nothing';
+  const out: ScopeChange[] = [];
+  for (const p of head.principals.filter((x) => x.kind.endsWith('group'))) {
+    if (!base.principals.some((b) => b.id === p.id)) continue;
+    const baseScopes = (base.scopes[p.id] ?? []).map((sc) => ({ ...sc, except: renamed(sc.except), accounts: renamed(sc.accounts) }));
+    const [before, after] = [text(baseScopes), text(head.scopes[p.id] ?? [])];
+    if (before !== after) out.push({ group: p.name, side: p.id.split('-')[0], before, after });
+  }
+  return out;
+}
+
 /**
  * What changes between the base's synth and the head's, for a reviewer: access (evaluated,
  * not read off the JSON), group membership, users and groups, trust principals, accounts,
@@ -207,6 +235,7 @@ export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
     accessGrew: access.gained.length > 0 || trust.entered.length > 0 || labels.grew,
     access,
     membership: membershipChanges(base.report, head.report),
+    scopes: scopeChanges(base.report, head.report, renames),
     principals: { added: [...hIds].filter((id) => !bIds.has(id)).sort(), removed: [...bIds].filter((id) => !hIds.has(id)).sort() },
     trust,
     accounts,

@@ -1,5 +1,6 @@
 import type { AccessModel, PrincipalModel, RoleModel } from './access-model';
-import { decideAssumeRole, type Statement } from './policy-eval';
+import { decideAssumeRole, type ContextValue, type Statement } from './policy-eval';
+import { groupScopes, type GroupScope } from './group-scopes';
 import { accountToken, AccountRefs, ORG_TOKEN } from './synth-refs';
 
 /** Whether a principal can assume a role, and whether only with MFA. */
@@ -41,6 +42,8 @@ export interface AccessReport {
   }[];
   /** principal id -> member account name -> access to its cross-account role. */
   readonly matrix: Readonly<Record<string, Readonly<Record<string, Access>>>>;
+  /** Group id -> what its policies grant, read from their conditions: the organization, OUs, named accounts. */
+  readonly scopes: Readonly<Record<string, readonly GroupScope[]>>;
   /** Roles of the management account (the create-account role), with the same evaluation. */
   readonly managementRoles: readonly { readonly role: string; readonly trust: readonly TrustPrincipal[]; readonly access: Readonly<Record<string, Access>> }[];
   readonly notes: readonly string[];
@@ -62,13 +65,16 @@ function decide(
   const principalAccount = /^\d{12}$/.test(principal.account) ? principal.account : accountToken(principal.account);
   const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
   const inOrg = (a: string) => model.organizationAccounts.includes(a);
-  const context: Record<string, string> = {
+  const orgPath = model.tree.orgPathOfAccount.get(role.account);
+  const context: Record<string, ContextValue> = {
     ...(mfa ? MFA_CONTEXTS.with : MFA_CONTEXTS.without),
     'aws:principalarn': principalArn,
     'aws:principalaccount': principalAccount,
     'aws:username': principal.name,
     'aws:resourceaccount': accountToken(role.account),
     ...(inOrg(role.account) ? { 'aws:resourceorgid': ORG_TOKEN } : {}),
+    // Multivalued: the entity path of the account's parent, where the management stack places it.
+    ...(inOrg(role.account) && orgPath ? { 'aws:resourceorgpaths': [orgPath] } : {}),
     ...(inOrg(principal.account) ? { 'aws:principalorgid': ORG_TOKEN } : {}),
   };
   return decideAssumeRole(principal.statements, role.trust, {
@@ -150,6 +156,7 @@ export function accessReport(model: AccessModel): AccessReport {
       trust: trustPrincipals(model, r),
     })),
     matrix,
+    scopes: groupScopes(model),
     managementRoles: model.managementRoles.map((r) => ({
       role: r.roleName,
       trust: trustPrincipals(model, r),

@@ -1,6 +1,6 @@
 import type { OrgConfig } from '../config/model';
 import type { Statement } from './policy-eval';
-import { AccountRefs, MANAGEMENT } from './synth-refs';
+import { AccountRefs, MANAGEMENT, ROOT_PATH, ouToken } from './synth-refs';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
 import type { StackJson } from './synth-output';
 
@@ -38,6 +38,8 @@ export interface AccessModel {
   readonly organizationAccounts: readonly string[];
   /** The OU paths in the management stack, parents first. */
   readonly ous: readonly string[];
+  /** Where each account sits, for aws:ResourceOrgPaths, and OU names by resource key. */
+  readonly tree: OrganizationTree;
   /** Attachments that could not be read (e.g. AWS-managed policies): named in the report. */
   readonly notes: readonly string[];
 }
@@ -133,22 +135,40 @@ function stackPrincipals(stack: StackJson, account: string, prefix: 'identity' |
   return [...groups, ...users];
 }
 
+/** The OU tree of the management stack: OU paths by name, and where each account sits. */
+export interface OrganizationTree {
+  /** Every OU path ("Workloads/Prod"), sorted. */
+  readonly ous: string[];
+  /** Account name to its OU path, "Root" directly under the root. */
+  readonly ouOfAccount: Map<string, string>;
+  /** Account name to its entity path in tokens, "{organization}/{organization-root}/{ou:KEY}/", as aws:ResourceOrgPaths gives it. */
+  readonly orgPathOfAccount: Map<string, string>;
+  /** OU resource key (ou_workloads_prod) to its path of names. */
+  readonly ouPathByKey: Map<string, string>;
+}
+
 /** OU path of every OU resource key, and of every account name. */
-export function organizationTree(management: StackJson): { ous: string[]; ouOfAccount: Map<string, string> } {
+export function organizationTree(management: StackJson): OrganizationTree {
   const r: Resources = management.resource ?? {};
   const units = r.aws_organizations_organizational_unit ?? {};
-  const pathOf = (key: string, depth = 0): string => {
+  const parentKey = (parentId: unknown) => refKey(parentId, 'aws_organizations_organizational_unit', 'id');
+  const pathOf = (key: string, depth = 0): { names: string; ids: string } => {
     const unit = units[key];
-    const parent = refKey(unit?.parent_id, 'aws_organizations_organizational_unit', 'id');
+    const parent = parentKey(unit?.parent_id);
     const name = String(unit?.name ?? key);
-    return parent && depth < 10 ? `${pathOf(parent, depth + 1)}/${name}` : name;
+    const above = parent && depth < 10 ? pathOf(parent, depth + 1) : { names: '', ids: ROOT_PATH };
+    return { names: above.names ? `${above.names}/${name}` : name, ids: `${above.ids}${ouToken(key)}/` };
   };
   const ouOfAccount = new Map<string, string>();
+  const orgPathOfAccount = new Map<string, string>([[MANAGEMENT, ROOT_PATH]]);
   for (const a of Object.values(r.aws_organizations_account ?? {})) {
-    const parent = refKey(a.parent_id, 'aws_organizations_organizational_unit', 'id');
-    ouOfAccount.set(String(a.name), parent ? pathOf(parent) : 'Root');
+    const parent = parentKey(a.parent_id);
+    const path = parent ? pathOf(parent) : { names: 'Root', ids: ROOT_PATH };
+    ouOfAccount.set(String(a.name), path.names);
+    orgPathOfAccount.set(String(a.name), path.ids);
   }
-  return { ous: Object.keys(units).map((k) => pathOf(k)).sort(), ouOfAccount };
+  const ouPathByKey = new Map(Object.keys(units).map((k) => [k, pathOf(k).names]));
+  return { ous: [...ouPathByKey.values()].sort(), ouOfAccount, orgPathOfAccount, ouPathByKey };
 }
 
 /**
@@ -160,7 +180,8 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
   const management = stacks[MANAGEMENT_STACK];
   const refs = new AccountRefs(management, config.organization.managementAccountId, config.organization.id);
   const notes: string[] = [];
-  const { ous, ouOfAccount } = organizationTree(management);
+  const tree = organizationTree(management);
+  const { ous, ouOfAccount } = tree;
 
   const identityRoleArn = refs.canon(String(stacks[IDENTITY_STACK].provider?.aws?.[0]?.assume_role?.[0]?.role_arn ?? ''));
   const identityAccount = AccountRefs.nameOf(identityRoleArn.split(':')[4] ?? '');
@@ -203,5 +224,5 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
     trust: statementsOf(role.assume_role_policy, refs, `management: aws_iam_role.${key}`),
   }));
 
-  return { refs, principals, memberRoles, managementRoles, organizationAccounts: [MANAGEMENT, ...ouOfAccount.keys()], ous, notes };
+  return { refs, principals, memberRoles, managementRoles, organizationAccounts: [MANAGEMENT, ...ouOfAccount.keys()], ous, tree, notes };
 }

@@ -2,9 +2,13 @@
  * A small IAM policy evaluator for sts:AssumeRole, over policies whose account references
  * were already replaced by stable tokens (see synth-refs.ts). It covers what the
  * synthesized stacks use: Action/NotAction, Resource/NotResource, Principal (AWS), and the
- * String, Bool, Numeric, Arn and Null condition operators, with IfExists. Anything else is
- * an error rather than a guess.
+ * String, Bool, Numeric, Arn and Null condition operators, with IfExists, and the
+ * ForAnyValue and ForAllValues set operators over multivalued keys (aws:ResourceOrgPaths).
+ * Anything else is an error rather than a guess.
  */
+
+/** A request context value: one string, or several for a multivalued key. */
+export type ContextValue = string | readonly string[];
 
 export interface Statement {
   readonly Sid?: string;
@@ -25,7 +29,7 @@ export interface AssumeRequest {
   readonly resource: string;
   readonly resourceAccount: string;
   /** Condition context keys, lower-case names. */
-  readonly context: Readonly<Record<string, string>>;
+  readonly context: Readonly<Record<string, ContextValue>>;
 }
 
 export interface Decision {
@@ -109,29 +113,40 @@ const OPERATORS: Record<string, { test: Operator; negated?: boolean }> = {
  * Replaces IAM policy variables such as ${aws:PrincipalOrgID} (escaped for Terraform as
  * $${...}) by their request values. One the request lacks stays as it is and matches nothing.
  */
-function withPolicyVariables(value: string, context: Readonly<Record<string, string>>): string {
-  return value.replace(/\$?\$\{(aws:[A-Za-z]+)\}/g, (whole, key: string) => context[key.toLowerCase()] ?? whole);
+function withPolicyVariables(value: string, context: Readonly<Record<string, ContextValue>>): string {
+  return value.replace(/\$?\$\{(aws:[A-Za-z]+)\}/g, (whole, key: string) => {
+    const v = context[key.toLowerCase()];
+    return typeof v === 'string' ? v : whole;
+  });
 }
 
-export function conditionsHold(s: Statement, context: Readonly<Record<string, string>>): boolean {
-  for (const [rawOperator, entries] of Object.entries(s.Condition ?? {})) {
-    if (rawOperator.includes(':')) throw new Error(`condition operator ${rawOperator} is not supported (statement ${s.Sid ?? '(no Sid)'})`);
+/**
+ * One condition entry. ForAnyValue: some value of the key matches (false when the key is
+ * absent); ForAllValues: every value matches (true when absent). Without a set operator
+ * the key must be single-valued.
+ */
+function entryHolds(operator: string, values: readonly string[], actual: ContextValue | undefined, sid: string): boolean {
+  const [set, plain] = operator.includes(':') ? operator.split(':', 2) : [undefined, operator];
+  if (set !== undefined && set !== 'ForAnyValue' && set !== 'ForAllValues') throw new Error(`condition operator ${operator} is not supported (statement ${sid})`);
+  if (plain === 'Null') {
+    if (set) throw new Error(`condition operator ${operator} is not supported (statement ${sid})`);
+    return values.some((v) => (v.toLowerCase() === 'true') === (actual === undefined));
+  }
+  const ifExists = plain.endsWith('IfExists');
+  const op = OPERATORS[ifExists ? plain.slice(0, -'IfExists'.length) : plain];
+  if (!op) throw new Error(`condition operator ${operator} is not supported (statement ${sid})`);
+  if (set === 'ForAnyValue') return actual !== undefined && list(actual).some((a) => op.test(values, a));
+  if (set === 'ForAllValues') return actual === undefined || list(actual).every((a) => op.test(values, a));
+  if (typeof actual !== 'string' && actual !== undefined) throw new Error(`condition ${operator} on a multivalued key needs ForAnyValue or ForAllValues (statement ${sid})`);
+  if (actual === undefined) return ifExists || op.negated === true;
+  return op.test(values, actual);
+}
+
+export function conditionsHold(s: Statement, context: Readonly<Record<string, ContextValue>>): boolean {
+  for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
     for (const [rawKey, rawValues] of Object.entries(entries)) {
-      const actual = context[rawKey.toLowerCase()];
       const values = list(rawValues).map((v) => withPolicyVariables(String(v), context));
-      if (rawOperator === 'Null') {
-        if (!values.some((v) => (v.toLowerCase() === 'true') === (actual === undefined))) return false;
-        continue;
-      }
-      const ifExists = rawOperator.endsWith('IfExists');
-      const name = ifExists ? rawOperator.slice(0, -'IfExists'.length) : rawOperator;
-      const op = OPERATORS[name];
-      if (!op) throw new Error(`condition operator ${rawOperator} is not supported (statement ${s.Sid ?? '(no Sid)'})`);
-      if (actual === undefined) {
-        if (ifExists || op.negated) continue;
-        return false;
-      }
-      if (!op.test(values, actual)) return false;
+      if (!entryHolds(operator, values, context[rawKey.toLowerCase()], s.Sid ?? '(no Sid)')) return false;
     }
   }
   return true;

@@ -1,5 +1,6 @@
 import type { OrgConfig } from '../config/model';
 import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
+import { describeScope } from './group-scopes';
 import { mdCode, mdText } from './markdown-text';
 import { renderMermaid } from './mermaid';
 
@@ -89,6 +90,15 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   }
   if (hidden.length) out.push('', `Groups that can assume no member role: ${hidden.map((g) => mdText(g.name)).join(', ')}.`);
   out.push('');
+
+  const scoped = groups.filter((g) => report.scopes[g.id]?.length);
+  if (scoped.length) {
+    out.push('## What each group may assume', '');
+    out.push('Read from the conditions of its policies: the organization (`aws:ResourceOrgID`), OUs by organization path (`aws:ResourceOrgPaths`), or named accounts (`aws:ResourceAccount`).', '');
+    out.push('| Group | Account | Grants the role in |', '|---|---|---|');
+    for (const g of scoped) out.push(`| ${cell(mdText(g.name))} | ${cell(mdText(g.account))} | ${cell(mdText(report.scopes[g.id].map(describeScope).join('; ')))} |`);
+    out.push('');
+  }
 
   out.push('## Users', '');
   out.push('| User | Account | Groups | Member roles they can assume | Management roles |', '|---|---|---|---|---|');

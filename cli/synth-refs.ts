@@ -1,9 +1,18 @@
+import { ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from '../stacks/stack-names';
 import type { StackJson } from './synth-output';
 
 /** The token an account becomes in evaluated policies: "{NAME}". */
 export const accountToken = (name: string) => `{${name}}`;
 export const MANAGEMENT = 'management';
 export const ORG_TOKEN = '{organization}';
+/** The organization root's id, known once the management stack is applied. */
+export const ROOT_TOKEN = '{organization-root}';
+/** The id of the OU resource aws_organizations_organizational_unit.KEY. */
+export const ouToken = (resourceKey: string) => `{ou:${resourceKey}}`;
+/** The entity path of the organization root, as aws:ResourceOrgPaths gives it for an account there. */
+export const ROOT_PATH = `${ORG_TOKEN}/${ROOT_TOKEN}/`;
+
+const REMOTE_OU_PATH = new RegExp(`^data\\.terraform_remote_state\\.[^.]+\\.outputs\\.${OU_PATHS_OUTPUT}\\["([^"]+)"\\]$`);
 
 /**
  * Replaces every way the synthesized JSON refers to an account (literal id, remote-state
@@ -15,8 +24,12 @@ export class AccountRefs {
   private readonly nameById = new Map<string, string>();
   readonly idByName = new Map<string, string>();
 
+  /** The management stack's ou_org_paths output: OU key to its entity path, as written there. */
+  private readonly ouPaths: Readonly<Record<string, string>>;
+
   constructor(management: StackJson, managementAccountId: string, organizationId?: string) {
     this.organizationId = organizationId;
+    this.ouPaths = (management.output?.[OU_PATHS_OUTPUT]?.value ?? {}) as Record<string, string>;
     this.nameById.set(managementAccountId, MANAGEMENT);
     this.idByName.set(MANAGEMENT, managementAccountId);
     const accounts: Record<string, { name?: string }> = management.resource?.aws_organizations_account ?? {};
@@ -49,7 +62,12 @@ export class AccountRefs {
   canon(text: string): string {
     const replaced = text.replace(/(\$?)\$\{([^}]*)\}/g, (whole, escape: string, ref: string) => {
       if (escape) return whole.slice(1);
-      if (/^data\.aws_organizations_organization\.[^.]+\.id$/.test(ref)) return ORG_TOKEN;
+      if (/^data\.aws_organizations_organization\.[^.]+\.id$/.test(ref) || ref.endsWith(`.outputs.${ORGANIZATION_ID_OUTPUT}`)) return ORG_TOKEN;
+      if (/^data\.aws_organizations_organization\.[^.]+\.roots\[0\]\.id$/.test(ref)) return ROOT_TOKEN;
+      const ou = /^aws_organizations_organizational_unit\.([^.]+)\.id$/.exec(ref);
+      if (ou) return ouToken(ou[1]);
+      const ouPath = REMOTE_OU_PATH.exec(ref.replace(/\\"/g, '"'));
+      if (ouPath && this.ouPaths[ouPath[1]] !== undefined) return this.canon(this.ouPaths[ouPath[1]]);
       const name = this.refName(ref);
       return name ? accountToken(name) : whole;
     });

@@ -6,6 +6,7 @@ import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';
 import { declaredPrincipalIssues } from './principal-rules';
 import { renameIssues } from './rename-rules';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
+import type { OrganizationalUnit } from './model';
 import type { OrganizationalUnitInput, ParsedOrgConfig } from './schema';
 
 /** Rules that span several fields, run after the schema has accepted each field alone. */
@@ -116,6 +117,7 @@ function groupIssues(config: ParsedOrgConfig): Issue[] {
       `group name maps to the same Terraform key "${v}" as ${first}; rename one`),
   ];
   const members = new Map(config.accounts.map((a) => [a.name, a]));
+  const units = flattenUnits(config.organization.organizationalUnits);
   groups.forEach((group, g) => {
     if (group.name.toLowerCase() === SELF_SERVICE_GROUP || terraformKey(group.name) === terraformKey(SELF_SERVICE_GROUP)) {
       issues.push({ path: ['identity', 'groups', g, 'name'], message: `"${group.name}" is reserved for the group every user joins for MFA self-service` });
@@ -128,6 +130,7 @@ function groupIssues(config: ParsedOrgConfig): Issue[] {
       issues.push({ path: ['identity', 'groups', g, 'accounts'], message: `"*" means every member account and must stand alone` });
       return;
     }
+    issues.push(...groupOuIssues(group, g, units));
     group.accounts.forEach((name, i) => {
       if (name === '*') return;
       const path = ['identity', 'groups', g, 'accounts', i];
@@ -152,6 +155,24 @@ function groupIssues(config: ParsedOrgConfig): Issue[] {
       `user name maps to the same Terraform key "${v}" as ${first}; rename one`),
   );
   return onePerPath(issues);
+}
+
+/** A group's `ous`: known, managed OU paths, not beside "*" (which holds them all already). */
+function groupOuIssues(group: ParsedOrgConfig['identity']['groups'][number], g: number, units: readonly OrganizationalUnit[]): Issue[] {
+  if (group.ous.length && group.accounts.includes('*')) {
+    return [{ path: ['identity', 'groups', g, 'ous'], message: '"*" in accounts already reaches every member account in every OU; remove ous, or name accounts instead of "*"' }];
+  }
+  const managed = units.filter((u) => !u.retired).map((u) => u.path);
+  const accepted = managed.length ? `one of: ${managed.map((p) => `"${p}"`).join(', ')}` : 'none: organization.organizationalUnits is empty';
+  const issues: Issue[] = [];
+  group.ous.forEach((path, i) => {
+    const at = ['identity', 'groups', g, 'ous', i];
+    const unit = units.find((u) => u.path === path);
+    if (!unit) issues.push({ path: at, message: `unknown OU path "${path}"; accepted: ${accepted}` });
+    else if (unit.retired) issues.push({ path: at, message: `OU "${path}" is retired; remove it from this group` });
+  });
+  issues.push(...findDuplicates(group.ous, (p) => p, (i) => ['identity', 'groups', g, 'ous', i], (v, first) => `OU "${v}" is listed twice in this group (first at ${first})`));
+  return issues;
 }
 
 function managementIssues(config: ParsedOrgConfig): Issue[] {

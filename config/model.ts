@@ -36,10 +36,17 @@ export interface IdentityGroup {
   readonly name: string;
   readonly key: string;
   readonly users: readonly string[];
-  /** Names of the member accounts the group may enter, "*" expanded, retired accounts left out. */
+  /**
+   * Names of the member accounts the group may enter, as the config places them: "*" and OUs
+   * expanded, retired accounts left out, in config order.
+   */
   readonly accounts: readonly string[];
-  /** True where the config said "*". */
+  /** True where the config said "*": granted by organization (aws:ResourceOrgID), not by list. */
   readonly allAccounts: boolean;
+  /** The accounts the config names (not "*"): granted by account id. */
+  readonly namedAccounts: readonly string[];
+  /** OU paths of `ous`: granted by organization path, each OU and every OU below it. */
+  readonly ous: readonly string[];
 }
 
 export interface PasswordPolicy {
@@ -94,6 +101,14 @@ export interface OrgConfig {
 export function activeAccounts(config: OrgConfig): Account[] {
   return config.accounts.filter((a) => !a.retired);
 }
+
+/** Whether the account at `ou` (undefined: the root) is in the OU at `path` or below it. */
+export function isInOu(ou: string | undefined, path: string): boolean {
+  return ou !== undefined && (ou === path || ou.startsWith(`${path}/`));
+}
+
+/** Levels below the root of an OU path: "Workloads/Prod" is 2. */
+export const ouDepth = (path: string) => path.split('/').length;
 
 /** Identity-account user names, each once, sorted. */
 export function identityUsers(config: OrgConfig): string[] {

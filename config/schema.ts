@@ -135,6 +135,10 @@ const identityGroupSchema = z.strictObject({
       error: 'must be a list of member account names, or ["*"] for all of them',
     })
     .default([]),
+  /** OU paths: every member account in each OU and in the OUs below it, granted by organization path. */
+  ous: z
+    .array(z.string({ error: 'must be an OU path such as "Workloads/Prod"' }), { error: 'must be a list of OU paths such as ["Workloads/Prod"]' })
+    .default([]),
 });
 
 /**

@@ -1,13 +1,19 @@
 import { toDeclaredPrincipal } from './declared-principals';
 import { terraformKey } from './iam-names';
-import type { Account, IdentityGroup, OrgConfig } from './model';
+import { isInOu, type Account, type IdentityGroup, type OrgConfig } from './model';
 import { flattenUnits } from './ou-tree';
 import type { ParsedOrgConfig } from './schema';
 
 /** Turns the schema's output, already checked by the cross-field rules, into the model. */
 export function toModel(parsed: ParsedOrgConfig): OrgConfig {
   const accounts = parsed.accounts.map((a) => toAccount(a, a.retired));
-  const active = accounts.filter((a) => !a.retired).map((a) => a.name);
+  const active = accounts.filter((a) => !a.retired);
+  /** Config order; "*" and OUs expanded, retired accounts left out. */
+  const reach = (g: ParsedOrgConfig['identity']['groups'][number]) => {
+    if (g.accounts.includes('*')) return active.map((a) => a.name);
+    const named = new Set(g.accounts);
+    return active.filter((a) => named.has(a.name) || g.ous.some((ou) => isInOu(a.ou, ou))).map((a) => a.name);
+  };
   return {
     organization: {
       managementAccountId: parsed.organization.managementAccountId,
@@ -29,7 +35,9 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
           key: terraformKey(g.name),
           users: g.users,
           allAccounts: g.accounts.includes('*'),
-          accounts: g.accounts.includes('*') ? active : g.accounts,
+          accounts: reach(g),
+          namedAccounts: g.accounts.filter((a) => a !== '*'),
+          ous: g.ous,
         }),
       ),
     },

@@ -8,8 +8,8 @@
 export { App, TerraformStack, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, Testing } from 'cdktf';
 export type { ITerraformDependable, TerraformRemoteState } from 'cdktf';
 
-// Token resolution, for JSON that cdktf's own copying would lose (name-keyed-output.ts).
-export { Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
+// Token resolution, for the stack's own toTerraform (stacks/org-stack.ts) and JSON that cdktf's own copying would lose (name-keyed-output.ts).
+export { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
 
 // State backends, and the data sources that read another stack's state through them.
 export { LocalBackend, S3Backend, CloudBackend, NamedCloudWorkspace } from 'cdktf';

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LeanAwsProvider } from './lean-elements';
 import { roleArn } from '../policies/document';
 
 export interface CrossAccountProviderProps {
@@ -18,7 +19,7 @@ export interface CrossAccountProviderProps {
 
 /** An AWS provider that works inside another account by assuming its cross-account role. */
 export function crossAccountProvider(scope: Construct, id: string, props: CrossAccountProviderProps): AwsProvider {
-  return new AwsProvider(scope, id, {
+  return new LeanAwsProvider(scope, id, {
     alias: props.alias,
     region: props.region,
     // Named so that CloudTrail in the member account shows which tool made a change.

@@ -2,27 +2,20 @@ import { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { groupPolicyName } from '../config/iam-names';
 import { IAM_LIMITS } from '../policies/document';
-import { groupAssumePolicies } from '../policies/identity-group-policy';
-import type { MfaRequirement } from '../policies/mfa-condition';
+import { planGroupPolicies, type GroupAssumePolicyProps, type GroupPolicyScope } from '../policies/identity-group-policy';
 import { GroupPolicy } from './group-policy';
 
-export interface IdentityGroupProps {
-  /** IAM name of the group. */
+export interface IdentityGroupProps extends GroupAssumePolicyProps {
   readonly name: string;
   /** Terraform key of the group, from its name. */
   readonly key: string;
-  /** The role the group's members may assume in its accounts (the config's crossAccountRoleName). */
-  readonly roleName: string;
-  /** Ids of the member accounts the group may enter. */
-  readonly accountIds: readonly string[];
-  /** What assuming that role asks of the session: MFA, and how recent. */
-  readonly mfa: MfaRequirement;
 }
 
 /**
  * A group of people in the identity account and the policies that let them assume the
- * cross-account role in exactly its accounts. Split into several managed policies when
- * one would pass IAM's 6,144-character quota.
+ * cross-account role in exactly its accounts: the organization for "*", its OUs by
+ * organization path, named accounts by id. Split into several managed policies where one
+ * would pass IAM's 6,144-character quota.
  */
 export class IdentityGroup extends Construct {
   readonly group: IamGroup;
@@ -31,17 +24,22 @@ export class IdentityGroup extends Construct {
     super(scope, id);
     this.group = new IamGroup(this, 'group', { name: props.name });
     this.group.overrideLogicalId(`group_${props.key}`);
-    const documents = groupAssumePolicies({ roleName: props.roleName, accountIds: props.accountIds, mfa: props.mfa });
-    if (documents.length > IAM_LIMITS.managedPoliciesPerGroup) {
+    const { documents, problem } = planGroupPolicies(props);
+    if (problem || documents.length > IAM_LIMITS.managedPoliciesPerGroup) {
       throw new Error(
-        `identity group "${props.name}" needs ${documents.length} managed policies for ${props.accountIds.length} accounts; IAM attaches at most ${IAM_LIMITS.managedPoliciesPerGroup} to a group`,
+        `identity group "${props.name}": ${problem ?? `needs ${documents.length} managed policies; IAM attaches at most ${IAM_LIMITS.managedPoliciesPerGroup} to a group`}`,
       );
     }
-    documents.forEach((document, i) => {
-      const part = documents.length === 1 ? '' : ` (part ${i + 1} of ${documents.length})`;
+    const counts = new Map<GroupPolicyScope, number>();
+    for (const d of documents) counts.set(d.scope, (counts.get(d.scope) ?? 0) + 1);
+    const seen = new Map<GroupPolicyScope, number>();
+    documents.forEach(({ scope, document }, i) => {
+      const n = (seen.get(scope) ?? 0) + 1;
+      seen.set(scope, n);
+      const part = counts.get(scope)! > 1 ? ` (part ${n} of ${counts.get(scope)})` : '';
       new GroupPolicy(this, `assume-${i + 1}`, {
         name: groupPolicyName(props.name, props.roleName, i + 1),
-        description: `Members of ${props.name} assume ${props.roleName} in their accounts${part}`,
+        description: `Members of ${props.name} assume ${props.roleName} ${SCOPE_TEXT[scope]}${part}`,
         document,
         group: this.group.name,
         key: `group_${props.key}_assume_${i + 1}`,
@@ -49,3 +47,10 @@ export class IdentityGroup extends Construct {
     });
   }
 }
+
+/** Descriptions name no OU: IAM takes only Latin-1 there, OU names take any character. */
+const SCOPE_TEXT: Record<GroupPolicyScope, string> = {
+  organization: 'in every member account of the organization',
+  ous: 'in the accounts of their OUs and the OUs below',
+  accounts: 'in their accounts',
+};

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Account } from '../config/model';
 import { memberRoleTrustPolicy, type MemberRoleTrustProps } from '../policies/member-role-trust-policy';
 import { crossAccountProvider } from './cross-account-provider';
+import { LeanIamRole } from './lean-elements';
 import { terraformPolicyJson } from './policy-json';
 import { ImportBlock } from './import-block';
 import { keyedNames } from './keyed-names';
@@ -48,7 +48,7 @@ export class MemberRoleTrust extends Construct {
       new RemovedBlock(this, 'forget', { from: memberRoleNames.address(account.key) });
       return;
     }
-    const role = new IamRole(this, 'role', {
+    const role = new LeanIamRole(this, 'role', {
       provider: this.provider,
       name: props.roleName,
       assumeRolePolicy: terraformPolicyJson(memberRoleTrustPolicy(props)),

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
+import type { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
+import { LeanOrganizationsAccount } from './lean-elements';
 import type { Account } from '../config/model';
 import { ImportBlock } from './import-block';
 import { keyedNames } from './keyed-names';
@@ -33,7 +34,7 @@ export class OrganizationAccount extends Construct {
       return;
     }
     const hasTags = Object.keys(account.tags).length > 0;
-    this.resource = new OrganizationsAccount(this, 'account', {
+    this.resource = new LeanOrganizationsAccount(this, 'account', {
       name: account.name,
       email: account.email,
       roleName: props.roleName,

@@ -55,6 +55,31 @@ export class OrganizationalUnits extends Construct {
     }
   }
 
+  /**
+   * The entity path of the managed OU at `path`, as IAM's aws:ResourceOrgPaths writes it for
+   * accounts in it: "o-…/r-…/ou-…/ou-…/" (every id from the root down, "/" after each).
+   */
+  entityPathOf(path: string): string {
+    const unit = this.props.units.find((u) => u.path === path);
+    const above = unit?.parentPath === undefined ? `${this.organizationId()}/${this.parentIdOf(undefined)}/` : this.entityPathOf(unit.parentPath);
+    return `${above}${this.parentIdOf(path)}/`;
+  }
+
+  /** Entity paths of every managed OU by Terraform key, for identity groups by OU. */
+  entityPaths(): Record<string, string> {
+    const paths: Record<string, string> = {};
+    for (const unit of [...this.props.units].sort((a, b) => compareNames(a.path, b.path))) {
+      if (!unit.retired) paths[unit.key] = this.entityPathOf(unit.path);
+    }
+    return paths;
+  }
+
+  private orgId?: string;
+  /** The organization id token, made once (see `ids`). */
+  organizationId(): string {
+    return (this.orgId ??= this.props.organization.id);
+  }
+
   /** The id of the OU at `path`, or of the organization root when undefined. */
   parentIdOf(path: string | undefined): string {
     const key = path ?? '';

@@ -1,4 +1,5 @@
-import { GetGroupCommand, GetPolicyCommand, IAMClient, ListAttachedGroupPoliciesCommand } from '@aws-sdk/client-iam';
+import { GetGroupCommand, GetPolicyCommand, GetPolicyVersionCommand, IAMClient, ListAttachedGroupPoliciesCommand } from '@aws-sdk/client-iam';
+import { ListOrganizationalUnitsForParentCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import {
   MANAGEMENT_ACCOUNT_ID,
   OrgWorkspace,
@@ -85,6 +86,26 @@ describe('example org', () => {
     const arn = attached.AttachedPolicies!.find((p) => p.PolicyName!.startsWith('developers-assume'))!.PolicyArn!;
     const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
     expect(Policy?.Arn).toBe(`arn:aws:iam::${ids.IAM}:policy/developers-assume-OrganizationAccountAccessRole-1`);
+  });
+
+  it('writes the live organization id and OU path into the "*" and OU group policies (management outputs, read through remote state)', async () => {
+    const iam = await iamIn(e2e, ids.IAM);
+    const document = async (group: string) => {
+      const { AttachedPolicies } = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: group }));
+      const arn = AttachedPolicies!.find((p) => p.PolicyName!.startsWith(`${group}-assume`))!.PolicyArn!;
+      const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+      const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: Policy!.DefaultVersionId! }));
+      return JSON.parse(decodeURIComponent(PolicyVersion!.Document!)) as { Statement: { Condition: Record<string, Record<string, unknown>> }[] };
+    };
+    const admins = (await document('admins')).Statement[0].Condition;
+    expect(admins.StringEquals).toEqual({ 'aws:ResourceOrgID': org.id });
+    expect(admins.StringNotEquals).toEqual({ 'aws:ResourceAccount': expect.arrayContaining([ids.IAM, MANAGEMENT_ACCOUNT_ID]) });
+    const { OrganizationalUnits: top } = await new OrganizationsClient(e2e.sdk()).send(new ListOrganizationalUnitsForParentCommand({ ParentId: org.rootId }));
+    const workloads = top!.find((ou) => ou.Name === 'Workloads')!.Id!;
+    const { OrganizationalUnits: below } = await new OrganizationsClient(e2e.sdk()).send(new ListOrganizationalUnitsForParentCommand({ ParentId: workloads }));
+    const dev = below!.find((ou) => ou.Name === 'Dev')!.Id!;
+    const developers = (await document('developers')).Statement[0].Condition;
+    expect(developers['ForAnyValue:StringLike']).toEqual({ 'aws:ResourceOrgPaths': [`${org.id}/${org.rootId}/${workloads}/${dev}/*`] });
   });
 
   it('creates the management group and users in the management account', async () => {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config';
+import { policyLimitIssues } from '../config/policy-limit-rules';
 import type { OrgConfig } from '../config/model';
-import { throwIfIssues } from '../errors/user-errors';
+import { formatPath, throwIfIssues, type ConfigIssue } from '../errors/user-errors';
 import { accountIdIssues } from './account-id-check';
 import { lockChangeIssues } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
@@ -72,9 +73,23 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
     ...placementIssues(plan, lockPath, config.backend, stateDirs),
     ...roleContinuityIssues(previousLock, plan, lockPath),
     ...lockChangeIssues(plan, lockPath, { frozen: options.frozen, fileWouldChange }),
+    ...forgottenExclusionIssues(plan, config),
     ...(fileWouldChange ? lockWriteIssues(lockPath) : []),
   ]);
   return fileWouldChange;
+}
+
+/**
+ * Groups on "*" and by OU leave out the lock's forgotten accounts too (their roles still trust
+ * the identity account): the policy limits with those included, as the identity stack builds them.
+ */
+export function forgottenExclusionIssues(plan: OrgPlan, config: OrgConfig): ConfigIssue[] {
+  const forgotten = (plan.lock.history?.forgottenAccounts ?? []).filter((f) => f.accountId).length;
+  if (!forgotten) return [];
+  return policyLimitIssues(config, forgotten).map((issue) => ({
+    path: ['history', 'forgottenAccounts'],
+    message: `${formatPath(issue.path)}: ${issue.message} (counting the ${forgotten} forgotten accounts this lock records, which groups on "*" and by OU leave out)`,
+  }));
 }
 
 /** CI=true or ORG_LOCK_FROZEN=1: the committed lock must already be what synth would write. */

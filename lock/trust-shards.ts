@@ -153,7 +153,10 @@ function placeNewcomers(accounts: readonly Account[], placed: Placements, shardS
 function stacksOf(placed: Placements, history: LockHistory, names: readonly string[], byName: ReadonlyMap<string, Account>) {
   const withHistory = [...placed.values(), ...history.forgottenAccounts.map((f) => f.stack), ...history.accountMoves.flatMap((m) => m.stack ?? [])];
   const stackNames = [...new Set(withHistory)].sort((a, b) => trustStackNumber(a)! - trustStackNumber(b)!);
-  return new Map(stackNames.map((s) => [s, names.filter((n) => placed.get(n) === s).map((n) => byName.get(n)!)]));
+  // One pass over the accounts (names stay sorted within a stack): a filter per stack was quadratic, 0.2 s at 10,000 members.
+  const stacks = new Map<string, Account[]>(stackNames.map((s) => [s, []]));
+  for (const n of names) stacks.get(placed.get(n)!)!.push(byName.get(n)!);
+  return stacks;
 }
 
 /** The account part of the next history, and the entries dropped because the config declares their key again. */

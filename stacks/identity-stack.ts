@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
-import type { Account, OrgConfig } from '../config/model';
+import { type Account, type OrganizationalUnit, type OrgConfig, ouDepth } from '../config/model';
 import { SELF_SERVICE_GROUP } from '../config/iam-names';
+import type { AccountIdSource } from '../constructs/account-id-source';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { HumanUsers } from '../constructs/human-users';
 import { IdentityGroup } from '../constructs/identity-group';
@@ -11,6 +12,7 @@ import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';
 import { identityMfa } from '../policies/mfa-condition';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
+import { longestOuPath } from '../policies/organization-ids';
 import { OrgStack, type OrgStackProps } from './org-stack';
 
 export interface IdentityStackProps extends OrgStackProps {
@@ -18,6 +20,28 @@ export interface IdentityStackProps extends OrgStackProps {
   readonly members: readonly Account[];
   /** The config's identity block: password policy, MFA, groups. */
   readonly identity: OrgConfig['identity'];
+  /** The management account, which groups on "*" and by OU never reach. */
+  readonly managementAccountId: string;
+  /**
+   * The organization's id (o-...), where the config gives it.
+   * @default the management stack's organization_id output
+   */
+  readonly organizationId?: string;
+  /** The config's OUs: a group by OU names their paths, its policy their entity paths. */
+  readonly organizationalUnits: readonly OrganizationalUnit[];
+  /** Retired member accounts: left out of "*" and OU groups. */
+  readonly retired: readonly Account[];
+  /** Ids of accounts the lock forgot (where it knows them): left out of "*" and OU groups like retired ones. */
+  readonly forgottenAccountIds: readonly string[];
+}
+
+/**
+ * Accounts that groups on "*" and by OU never reach: the management and identity accounts, and
+ * members this tool no longer manages (retired, or forgotten with a known id), whose roles keep
+ * trusting the identity account.
+ */
+function excludedAccountIds(props: IdentityStackProps, ids: AccountIdSource): string[] {
+  return [props.managementAccountId, ids.idOf(props.identityAccount), ...props.retired.map((a) => ids.idOf(a)), ...props.forgottenAccountIds];
 }
 
 /**
@@ -44,8 +68,10 @@ export class IdentityStack extends OrgStack {
     });
 
     const byName = new Map(props.members.map((a) => [a.name, a]));
+    const ouKeys = new Map(props.organizationalUnits.map((u) => [u.path, u.key]));
     const mfa = identityMfa(props.identity);
     const groups = [...props.identity.groups].sort((a, b) => compareNames(a.key, b.key));
+    const excluded = groups.some((g) => g.allAccounts || g.ous.length) ? excludedAccountIds(props, ids) : [];
     const memberships = new Map<string, string[]>();
     const dependables = [selfService];
     for (const group of groups) {
@@ -53,8 +79,11 @@ export class IdentityStack extends OrgStack {
         name: group.name,
         key: group.key,
         roleName,
-        accountIds: group.accounts.map((name) => ids.idOf(byName.get(name)!)),
         mfa,
+        organizationId: group.allAccounts ? ids.organizationId(props.organizationId) : undefined,
+        ouPaths: group.ous.map((path) => ({ value: ids.ouPathOf(ouKeys.get(path)!), maxLength: longestOuPath(ouDepth(path)) })),
+        accountIds: group.namedAccounts.map((name) => ids.idOf(byName.get(name)!)),
+        excludedAccountIds: excluded,
       });
       dependables.push(construct.group);
       for (const user of group.users) memberships.set(user, [...(memberships.get(user) ?? [SELF_SERVICE_GROUP]), group.name]);

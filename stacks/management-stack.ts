@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Account, OrganizationalUnit } from '../config/model';
+import { TerraformOutput } from '../constructs/cdktf';
 import { ManagementAccess, type ManagementAccessProps } from '../constructs/management-access';
 import { addHistoryBlocks } from '../constructs/history-blocks';
 import { OrganizationAccount, accountNames } from '../constructs/organization-account';
@@ -12,7 +13,7 @@ import { compareNames } from '../config/iam-names';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { NameKeyedOutput } from '../constructs/name-keyed-output';
 import { OrgStack, type OrgStackProps } from './org-stack';
-import { ACCOUNT_IDS_OUTPUT } from './stack-names';
+import { ACCOUNT_IDS_OUTPUT, ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from './stack-names';
 
 /** The runbook's IAM (ManagementAccess) takes these as they are. */
 type AccessProps = Pick<ManagementAccessProps, 'managementAccountId' | 'groupName' | 'createAccountRoleName' | 'users'>;
@@ -66,6 +67,14 @@ export class ManagementStack extends OrgStack {
       moves: history.accountMoves,
       forgotten: history.forgottenAccounts.map((f) => f.key),
     });
+    new TerraformOutput(this, 'organization-id', {
+      value: units.organizationId(),
+      description: 'The organization id, for identity groups on "*" (aws:ResourceOrgID)',
+    }).overrideLogicalId(ORGANIZATION_ID_OUTPUT);
+    new TerraformOutput(this, 'ou-org-paths', {
+      value: units.entityPaths(),
+      description: 'Entity path (o-.../r-.../ou-.../) of every managed OU by OU key, for identity groups by OU (aws:ResourceOrgPaths)',
+    }).overrideLogicalId(OU_PATHS_OUTPUT);
     this.accountIds = new NameKeyedOutput(this, 'account-ids', {
       entries: ids,
       description: 'Account id by account name, for the identity and trust stacks and for aws-config',

@@ -45,6 +45,11 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
     ...common,
     members: activeAccounts(literal.config),
     identity: literal.config.identity,
+    managementAccountId,
+    organizationId: organization.id,
+    organizationalUnits: organization.organizationalUnits,
+    retired: literal.config.accounts.filter((a) => a.retired),
+    forgottenAccountIds: history.forgottenAccounts.flatMap((f) => (f.accountId ? [f.accountId] : [])),
   });
   const mfa = identityMfa(literal.config.identity);
   const { principals } = literal.config.trust;

@@ -1,10 +1,10 @@
 import type { Construct } from 'constructs';
 import type { Account, BackendConfig } from '../config/model';
 import { AccountIdSource } from '../constructs/account-id-source';
-import { TerraformStack } from '../constructs/cdktf';
+import { LeanStack } from '../constructs/lean-stack';
 import { requireAwsProvider } from '../constructs/provider-version';
 import { configureStateBackend } from '../constructs/state-backend';
-import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK } from './stack-names';
+import { ACCOUNT_IDS_OUTPUT, MANAGEMENT_STACK, ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from './stack-names';
 
 /** What every stack of the organization is given. */
 export interface OrgStackProps {
@@ -23,16 +23,23 @@ export interface OrgStackProps {
   readonly identityAccount: Account;
 }
 
-/** A stack of the organization: its state backend and its hashicorp/aws version constraint. */
-export abstract class OrgStack extends TerraformStack {
+/**
+ * A stack of the organization: its state backend and its hashicorp/aws version constraint,
+ * synthesized by the lean base (constructs/lean-stack.ts).
+ */
+export abstract class OrgStack extends LeanStack {
   constructor(scope: Construct, id: string, props: OrgStackProps) {
     super(scope, id);
     configureStateBackend(this, props.backend);
     requireAwsProvider(this, props.awsProviderVersion);
   }
 
-  /** Account ids from the config, else from the management stack's output (for the identity and trust stacks). */
+  /** Account ids, the organization id and OU paths: from the config, else from the management stack's outputs (for the identity and trust stacks). */
   protected managementAccountIds(backend: BackendConfig): AccountIdSource {
-    return new AccountIdSource(this, 'account-ids', { backend, stackName: MANAGEMENT_STACK, outputName: ACCOUNT_IDS_OUTPUT });
+    return new AccountIdSource(this, 'account-ids', {
+      backend,
+      stackName: MANAGEMENT_STACK,
+      outputs: { accountIds: ACCOUNT_IDS_OUTPUT, organizationId: ORGANIZATION_ID_OUTPUT, ouPaths: OU_PATHS_OUTPUT },
+    });
   }
 }

@@ -84,16 +84,53 @@ describe('the evaluator detects broken access in the JSON', () => {
   });
 
   it('a group policy listing an extra account widens the group exactly by it', async () => {
+    const dave = { account: 'identity', userName: 'dave' };
+    expect(await new IamEvaluator(synth).assumableMembers(dave, true)).toEqual(['ACCOUNT01', 'ACCOUNT03', 'Logging']);
     const ev = mutated({
       stack: 'identity',
       type: 'aws_iam_policy',
-      key: 'group_developers_assume_1',
+      key: 'group_auditors_assume_1',
       attribute: 'policy',
       edit: (doc) => {
         const cond = statements(doc)[0].Condition.StringEquals;
-        cond['aws:ResourceAccount'] = [cond['aws:ResourceAccount']].flat().concat('333333333333');
+        cond['aws:ResourceAccount'] = [cond['aws:ResourceAccount']].flat().concat(new IamEvaluator(synth).accountIds.get('ACCOUNT02'));
       },
     });
-    expect(await ev.assumableMembers(carol, true)).toEqual(['ACCOUNT02', 'ACCOUNT03']);
+    expect(await ev.assumableMembers(dave, true)).toEqual(['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03', 'Logging']);
+  });
+
+  const groupPolicy = (key: string, edit: (doc: PolicyDocument) => void): Edit => ({ stack: 'identity', type: 'aws_iam_policy', key, attribute: 'policy', edit });
+
+  it('an OU group on the parent OU widens it to every account below the parent', async () => {
+    const ev = mutated(
+      groupPolicy('group_developers_assume_1', (doc) => {
+        const cond = statements(doc)[0].Condition['ForAnyValue:StringLike'];
+        cond['aws:ResourceOrgPaths'] = ['${data.terraform_remote_state.management.outputs.ou_org_paths["workloads"]}*'];
+      }),
+    );
+    expect(await ev.assumableMembers(carol, true)).toEqual(['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03']);
+  });
+
+  it('an OU pattern without its trailing "*" matches only the accounts directly in that OU, none below', async () => {
+    const onParent = (pattern: string) =>
+      mutated(groupPolicy('group_developers_assume_1', (doc) => (statements(doc)[0].Condition['ForAnyValue:StringLike']['aws:ResourceOrgPaths'] = [pattern])));
+    // Workloads holds no account itself; Workloads/Dev holds ACCOUNT02.
+    expect(await onParent('${data.terraform_remote_state.management.outputs.ou_org_paths["workloads"]}').assumableMembers(carol, true)).toEqual([]);
+    expect(await onParent('${data.terraform_remote_state.management.outputs.ou_org_paths["workloads_dev"]}').assumableMembers(carol, true)).toEqual(['ACCOUNT02']);
+  });
+
+  it('without its exclusions the "*" group reaches the management account wherever a role there trusts the identity account', async () => {
+    const alice = { account: 'identity', userName: 'alice' };
+    const ev0 = new IamEvaluator(synth);
+    const trust: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ev0.identityAccountId}:root` }, Action: 'sts:AssumeRole' }] };
+    const query = { principal: alice, targetAccountId: ev0.managementAccountId, mfa: true, trustPolicy: trust } as const;
+    expect(await ev0.canAssume(query)).toBe(false);
+    const ev = mutated(groupPolicy('group_admins_assume_1', (doc) => delete statements(doc)[0].Condition.StringNotEquals));
+    expect(await ev.canAssume(query)).toBe(true);
+  });
+
+  it('a "*" group naming another organization reaches nothing', async () => {
+    const ev = mutated(groupPolicy('group_admins_assume_1', (doc) => (statements(doc)[0].Condition.StringEquals['aws:ResourceOrgID'] = 'o-another12345')));
+    expect(await ev.assumableMembers({ account: 'identity', userName: 'alice' }, true)).toEqual([]);
   });
 });

@@ -16,13 +16,26 @@ function strings(value: unknown, path = ''): [string, string][] {
 const problemsIn = (json: Record<string, StackJson>) =>
   Object.entries(json).flatMap(([stack, s]) => strings(s).flatMap(([path, text]) => templateProblems(text).map((p) => `${stack} ${path}: ${p}`)));
 
-const values = { idByName: (n: string) => `id(${n})`, idByAccountKey: (k: string) => `key(${k})`, orgId: 'o-org' };
+const values = {
+  idByName: (n: string) => `id(${n})`,
+  idByAccountKey: (k: string) => `key(${k})`,
+  ouIdByKey: (k: string) => `ou(${k})`,
+  ouPathOutput: (k: string) => `\${data.aws_organizations_organization.this.id}/\${data.aws_organizations_organization.this.roots[0].id}/\${aws_organizations_organizational_unit.ou_${k}.id}/`,
+  orgId: 'o-org',
+  rootId: 'r-root',
+};
 
 describe('the evaluator substitutes only what Terraform would', () => {
   it('keeps escaped IAM variables literal and resolves the references we emit', () => {
     const text = '{"R":"user/$${aws:username}","A":"${data.terraform_remote_state.management.outputs.account_ids["ACC 1"]}","O":"${data.aws_organizations_organization.this.id}","K":"${aws_organizations_account.account_x.id}"}';
     expect(templateProblems(text)).toEqual([]);
     expect(JSON.parse(resolveTemplate(text, values))).toEqual({ R: 'user/${aws:username}', A: 'id(ACC 1)', O: 'o-org', K: 'key(account_x)' });
+  });
+
+  it('resolves the organization id and OU entity paths of the management outputs', () => {
+    const text = '{"O":"${data.terraform_remote_state.management.outputs.organization_id}","P":"${data.terraform_remote_state.management.outputs.ou_org_paths["prod"]}*"}';
+    expect(templateProblems(text)).toEqual([]);
+    expect(JSON.parse(resolveTemplate(text, values))).toEqual({ O: 'o-org', P: 'o-org/r-root/ou(ou_prod)/*' });
   });
 
   it('flags what Terraform rejects: unescaped IAM variables, JSON-escaped quotes in expressions, non-references', () => {

@@ -2,6 +2,7 @@ import { ConfigError } from '../../errors/user-errors';
 import { generateOrg } from '../../fixtures/generate-org';
 import { checkLockChange } from '../helpers/lock-change';
 import { synthYaml, type StackJson } from '../helpers/synth';
+import { policyOf } from '../stacks/stack-json';
 import { asInput, retire, toYaml, withoutAccount } from '../helpers/org-inputs';
 
 const base = asInput(generateOrg({ members: 6, shardSize: 2 }));
@@ -11,6 +12,14 @@ const KEY = 'acct_0003';
 const ID = '100000000003';
 const first = synthYaml(toYaml(base));
 
+/** Per group policy that leaves accounts out (StringNotEquals aws:ResourceAccount): whether ID is among them. */
+const excludedBy = (identity: StackJson) =>
+  Object.fromEntries(
+    Object.entries(identity.resource.aws_iam_policy as Record<string, { policy: string }>).flatMap(([key, p]) => {
+      const excluded = policyOf(p.policy).Statement.flatMap((st) => [st.Condition?.StringNotEquals?.['aws:ResourceAccount'] ?? []].flat());
+      return excluded.length ? [[key.replace(/^group_/, '').replace(/_assume_\d+$/, ''), excluded.includes(ID)]] : [];
+    }),
+  );
 const removedBlocks = (stack: StackJson) => (stack.removed ?? []) as { from: string; lifecycle: { destroy: boolean } }[];
 const importTargets = (stack: StackJson) => ((stack.import ?? []) as { to: string }[]).map((i) => i.to);
 const resourceAddresses = (stack: StackJson) =>
@@ -58,14 +67,15 @@ describe('a retired account', () => {
     expect(retired.json.management.output.account_ids.value).not.toHaveProperty(NAME);
   });
 
-  it('leaves every identity group policy and the "*" expansion', () => {
-    expect(first.text.identity).toContain(ID);
-    expect(retired.text.identity).not.toContain(ID);
-    expect(retired.text.identity).not.toContain(NAME);
+  it('leaves the "*" expansion, and is left out by id of the groups on "*" and by OU, whose policies list no account', () => {
+    expect(first.text.identity).not.toContain(ID);
     const admins = retired.config.identity.groups.find((g) => g.name === 'admins')!;
     expect(admins.allAccounts).toBe(true);
     expect(admins.accounts).not.toContain(NAME);
     expect(admins.accounts).toHaveLength(5);
+    // Its role still trusts the identity account, so "*" and OU groups must not reach it.
+    expect(excludedBy(retired.json.identity)).toEqual({ admins: true, prod_ops: true });
+    expect(retired.text.identity).not.toContain(NAME);
   });
 
   it('is marked retired in the lock, a change that frozen mode refuses', () => {
@@ -82,6 +92,8 @@ describe('a retired account', () => {
     expect(deleted.stacks.plan.changes).toEqual([`${NAME} in trust-2: dropped (was retired)`]);
     expect(deleted.stacks.plan.lock.history?.forgottenAccounts).toEqual([{ key: KEY, stack: 'trust-2', accountId: '100000000003' }]);
     for (const [name, stack] of Object.entries(deleted.json)) expect([name, removedBlocks(stack)]).toEqual([name, removedBlocks(retired.json[name])]);
+    // Forgotten, its role still trusts the identity account: the groups on "*" and by OU keep leaving it out.
+    expect(excludedBy(deleted.json.identity)).toEqual({ admins: true, prod_ops: true });
     // Its neighbour stays where it was.
     expect(deleted.stacks.plan.lock.accounts['acct-0004']).toEqual({ stack: 'trust-2' });
   });

@@ -17,6 +17,7 @@ const markdown = (pair: SynthPair) => reportDiffCommand({ config: pair.configPat
 const NOTHING = {
   access: { gained: [], lost: [] },
   membership: [],
+  scopes: [],
   principals: { added: [], removed: [] },
   trust: { entered: [], left: [] },
   accounts: { created: [], imported: [], renamed: [], retired: [], dropped: [], moved: [], repointed: [] },
@@ -30,24 +31,29 @@ const auditorsWithCarol = (yaml: string) => yaml.replace('users: [dave]', 'users
 const account02ToProd = (yaml: string) => yaml.replace('  - name: ACCOUNT02\n    email: aws-account02@example.com\n    ou: Workloads/Dev\n', '  - name: ACCOUNT02\n    email: aws-account02@example.com\n    ou: Workloads/Prod\n');
 
 describe('report --base: access diff between two synths', () => {
-  it('a user added to a group and an account moved into an OU: exactly that, and nothing else', () => {
+  it('a user added to a group and an account moved into another OU: exactly that, and the OU group loses it', () => {
     const head = account02ToProd(auditorsWithCarol(exampleYaml()));
     expect(head).not.toBe(exampleYaml());
     const pair = synthPair(exampleYaml(), head);
-    const carolGains = (account: string) => ({
-      principal: 'identity-user:carol',
-      kind: 'identity-user',
-      name: 'carol',
+    const change = (kind: 'identity-user' | 'identity-group', name: string, account: string, before: string, after: string) => ({
+      principal: `${kind}:${name}`,
+      kind,
+      name,
       principalAccount: 'IAM',
       account,
       role: 'OrganizationAccountAccessRole',
-      before: 'none',
-      after: 'mfa',
+      before,
+      after,
     });
+    const carolGains = (account: string) => change('identity-user', 'carol', account, 'none', 'mfa');
     expect(json(pair)).toEqual({
       ...NOTHING,
       accessGrew: true,
-      access: { gained: [carolGains('ACCOUNT01'), carolGains('ACCOUNT03'), carolGains('Logging')], lost: [] },
+      access: {
+        gained: [carolGains('ACCOUNT01'), carolGains('ACCOUNT03'), carolGains('Logging')],
+        // developers is the group of OU Workloads/Dev: ACCOUNT02 left it. bob keeps it through admins ("*").
+        lost: [change('identity-group', 'developers', 'ACCOUNT02', 'mfa', 'none'), change('identity-user', 'carol', 'ACCOUNT02', 'mfa', 'none')],
+      },
       membership: [{ group: 'auditors', side: 'identity', user: 'carol', change: 'joined' }],
       accounts: { ...NOTHING.accounts, moved: [{ account: 'ACCOUNT02', from: 'Workloads/Dev', to: 'Workloads/Prod' }] },
       stacks: { added: [], removed: [], changed: ['management', 'identity'] },
@@ -58,14 +64,27 @@ describe('report --base: access diff between two synths', () => {
     const bullets = md.text.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets).toEqual([
       '- Access gained: 3 (1 principal)',
+      '- Access lost: 2 (2 principals)',
       '- carol joins identity group auditors',
       '- Account ACCOUNT02 moved from Workloads/Dev to Workloads/Prod',
       '- Stacks to plan (2): management (changed), identity (changed)',
     ]);
     expect(md.text).toContain('**Access grows.**');
     expect(md.text).toContain('| user carol (IAM) | ACCOUNT03 | OrganizationAccountAccessRole | — | with MFA |');
-    expect(md.text).not.toContain('### Access lost');
+    expect(md.text).toContain('### Access lost');
     expect(md.text).not.toContain('### Trust policy principals');
+  });
+
+  it('a group that turns from a named account to its OU: the same access today, and the diff says what later accounts get', () => {
+    const base = exampleYaml().replace('ous: [Workloads/Dev]', 'accounts: [ACCOUNT02]');
+    const pair = synthPair(base, exampleYaml());
+    expect(json(pair)).toEqual({
+      ...NOTHING,
+      accessGrew: false,
+      scopes: [{ group: 'developers', side: 'identity', before: 'named accounts ACCOUNT02', after: 'the accounts of OU Workloads/Dev and the OUs below except IAM, management' }],
+      stacks: { added: [], removed: [], changed: ['identity'] },
+    });
+    expect(markdown(pair).text).toContain('- identity group developers now grants the role in the accounts of OU Workloads/Dev and the OUs below except IAM, management (was: named accounts ACCOUNT02)');
   });
 
   it('no change: exit 0 and one line saying so', () => {
@@ -91,23 +110,25 @@ describe('report --base: access diff between two synths', () => {
     expect(diff.access.lost).toEqual([]);
     expect(diff.trust.entered.map((t) => `${t.account} ${t.principal} ${t.mfa}`)).toEqual(['ACCOUNT05 arn:aws:iam::111111111111:root false', 'ACCOUNT05 arn:aws:iam::{IAM}:root true']);
     expect(diff.trust.left).toEqual([]);
-    expect(diff.stacks.changed).toEqual(['management', 'identity', 'trust-1']);
+    // The "*" group's policy names the organization, not its accounts: the identity stack does not change.
+    expect(diff.stacks.changed).toEqual(['management', 'trust-1']);
     expect(diff.accessGrew).toBe(true);
   });
 
   // A rename is one rename: no access gained or lost, no trust principal entering or leaving
   // (the identity account's users keep their access, its root token follows the rename).
+  // No group names ACCOUNT02 (it is in developers through its OU): its rename leaves the identity stack as it is.
   it.each([
-    ['a member account', 'ACCOUNT02', 'ACCOUNT2B', (y: string) => y.replace('  - name: ACCOUNT02\n', '  - name: ACCOUNT2B\n    renamedFrom: ACCOUNT02\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT2B]')],
-    ['the identity account', 'IAM', 'People', (y: string) => y.replace('identityAccount:\n  name: IAM\n', 'identityAccount:\n  name: People\n  renamedFrom: IAM\n')],
-  ])('renaming %s is one rename', (_what, from, to, edit) => {
+    ['a member account', 'ACCOUNT02', 'ACCOUNT2B', (y: string) => y.replace('  - name: ACCOUNT02\n', '  - name: ACCOUNT2B\n    renamedFrom: ACCOUNT02\n'), ['management', 'trust-1']],
+    ['the identity account', 'IAM', 'People', (y: string) => y.replace('identityAccount:\n  name: IAM\n', 'identityAccount:\n  name: People\n  renamedFrom: IAM\n'), ['management', 'identity', 'trust-1']],
+  ])('renaming %s is one rename', (_what, from, to, edit, changed) => {
     const head = edit(exampleYaml());
     expect(head).not.toBe(exampleYaml());
     expect(json(synthPair(exampleYaml(), head))).toEqual({
       ...NOTHING,
       accessGrew: false,
       accounts: { ...NOTHING.accounts, renamed: [{ from, to }] },
-      stacks: { added: [], removed: [], changed: ['management', 'identity', 'trust-1'] },
+      stacks: { added: [], removed: [], changed },
     });
   });
 

@@ -6,6 +6,10 @@ import { awsConfigCommand } from '../../cli/commands/aws-config';
 import { renderAwsConfig } from '../../cli/ini-render';
 import { userAccess } from '../../cli/user-access';
 import { EXAMPLE_PATH, exampleYaml } from '../helpers/example';
+import { accessReport } from '../../cli/access-matrix';
+import { readAccessModel } from '../../cli/access-model';
+import { identityUsers } from '../../config/model';
+import { synthYaml } from '../helpers/synth';
 
 /** What `terraform output -json` of the example's management stack would print after apply. */
 const OUTPUT_IDS = { IAM: '222222222222', ACCOUNT01: '444444444444', ACCOUNT02: '555555555555', ACCOUNT03: '333333333333', Logging: '666666666666' };
@@ -175,5 +179,30 @@ describe('ids, names and the command', () => {
     expect(ini['profile carol-account02'].role_arn).toBe(`arn:aws:iam::555555555555:role/${ROLE}`);
     const roles = buildProfiles(config, userAccess(config, 'carol'), resolveAccountIds(config, OUTPUT_IDS)).filter((p): p is RoleProfile => p.kind === 'role');
     expect(roles).toHaveLength(1);
+  });
+});
+
+describe('aws-config profiles follow OU and organization scopes', () => {
+  /** The example with a nested OU under Workloads/Dev and a new account there that no group names. */
+  const nested = exampleYaml()
+    .replace('        - name: Dev\n', '        - name: Dev\n          children:\n            - name: Sandbox\n')
+    .replace('accounts:\n  - name: ACCOUNT01', 'accounts:\n  - name: Playground\n    email: playground@example.com\n    ou: Workloads/Dev/Sandbox\n  - name: ACCOUNT01');
+
+  it.each([
+    ['the example', exampleYaml()],
+    ['a new account in an OU below a group\'s OU', nested],
+  ])('in %s: every identity user gets a role profile for exactly the accounts the access report lets them assume', (_what, yaml) => {
+    const synth = synthYaml(yaml);
+    const report = accessReport(readAccessModel(synth.json, synth.config));
+    for (const user of identityUsers(synth.config)) {
+      const reachable = Object.entries(report.matrix[`identity-user:${user}`]).filter(([, a]) => a.allowed).map(([name]) => name).sort();
+      expect({ user, accounts: [...userAccess(synth.config, user).identity!.accounts].sort() }).toEqual({ user, accounts: reachable });
+    }
+    if (yaml === nested) expect(userAccess(synth.config, 'carol').identity!.accounts).toEqual(['Playground', 'ACCOUNT02']);
+  });
+
+  it('"*" gives profiles for the member accounts only, never for the identity or management account', () => {
+    const names = userAccess(config, 'alice').identity!.accounts;
+    expect(names).toEqual(['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03', 'Logging']);
   });
 });

@@ -52,9 +52,12 @@ describe('Mermaid trust graph', () => {
     expect(accountNodes.length).toBeLessThanOrEqual(2 * ACCOUNT_NODES_PER_OU);
     expect(text).toContain('… 42 more accounts');
     const edges = text.split('\n').filter((l) => /-->|-\.->/.test(l));
-    expect(edges.length).toBeLessThanOrEqual(12);
+    expect(edges.length).toBeLessThanOrEqual(13);
+    // "prod-ops" is the group of OU Workloads/Prod: one edge to that OU, all of it.
+    expect(text).toMatch(/s2 -->\|"all 50, MFA"\| ou2/);
+    expect(text).not.toMatch(/s2 --> .*ou1/);
     // "some" reaches every tenth account: 10 of the 50 in Prod, none in Dev; one labelled edge, not 10.
-    expect(text).toMatch(/s2 -->\|"10 of 50, MFA"\| ou\d/);
+    expect(text).toMatch(/s3 -->\|"10 of 50, MFA"\| ou\d/);
   });
 
   it('quotes labels so that names cannot break the syntax', () => {

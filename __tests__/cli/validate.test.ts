@@ -19,8 +19,9 @@ describe('validate', () => {
     expect(text).toContain('Accounts: 5 (identity + 4 members): 4 to create, 1 to import, 0 retired');
     expect(text).toMatch(/ {2}Root \(empty\)\n {2}Security\n {4}IAM \(identity account, create\)\n {4}Logging \(create\)\n/);
     expect(text).toMatch(/ {2}Workloads\/Prod\n {4}ACCOUNT01 \(create\)\n {4}ACCOUNT03 \(import 333333333333\)\n/);
-    expect(text).toContain('  admins: users alice, bob; accounts all 4 member accounts');
-    expect(text).toContain('  developers: users carol, bob; accounts ACCOUNT02');
+    expect(text).toContain('  admins: users alice, bob; all 4 member accounts (by organization)');
+    expect(text).toContain('  developers: users carol, bob; OUs Workloads/Dev and below (by organization path); 1 member accounts now: ACCOUNT02');
+    expect(text).toContain('  auditors: users dave; accounts ACCOUNT01, ACCOUNT03, Logging');
     expect(text).toContain('  trust-1: ACCOUNT01, ACCOUNT02, ACCOUNT03, Logging');
     expect(text).toContain('Warnings: none');
   });

@@ -21,7 +21,7 @@ const FULL = {
     { name: 'ACCOUNT02', email: 'aws-account02@example.com' },
   ],
   management: { groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: ['user1'] },
-  identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'] }] },
+  identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'], ous: ['Workloads/Prod'] }] },
   trust: {
     principals: [
       // Each kind twice: once scoped by accounts, once by OUs (Sandbox holds no account, so no trust policy overflows).

@@ -81,14 +81,32 @@ export interface EvaluatorOptions {
   readonly ids?: Readonly<Record<string, string>>;
   /** Value of data.aws_organizations_organization.this.id; default config's or a fake one. */
   readonly orgId?: string;
+  /** Value of the organization root's id; default a fake one. */
+  readonly rootId?: string;
+  /** OU ids by OU Terraform key (ou_workloads_prod) for OUs without an import block; default fake ones. */
+  readonly ouIds?: Readonly<Record<string, string>>;
+  /**
+   * Where accounts sit in AWS when that differs from the JSON (moved by hand, or before an
+   * apply): account name to OU path ("Workloads/Dev"), or "" for the root. Sets aws:ResourceOrgPaths.
+   */
+  readonly placement?: Readonly<Record<string, string>>;
+  /**
+   * Accounts of the organization that the JSON does not manage (created by hand): id to OU
+   * path ("" for the root). Their roles have no trust policy in the JSON: pass trustPolicy.
+   */
+  readonly unmanagedMembers?: Readonly<Record<string, string>>;
 }
 
 /** The ResourceOrgID/PrincipalOrgID of accounts outside the organization. */
 export const OUTSIDE_ORG_ID = 'o-outside0000';
 
 const REMOTE_ID = /^data\.terraform_remote_state\.management\.outputs\.account_ids\["([^"]+)"\]$/;
+const REMOTE_ORG_ID = /^data\.terraform_remote_state\.management\.outputs\.organization_id$/;
+const REMOTE_OU_PATH = /^data\.terraform_remote_state\.management\.outputs\.ou_org_paths\["([^"]+)"\]$/;
 const ACCOUNT_RESOURCE_ID = /^aws_organizations_account\.([A-Za-z0-9_-]+)\.id$/;
+const OU_RESOURCE_ID = /^aws_organizations_organizational_unit\.([A-Za-z0-9_-]+)\.id$/;
 const ORG_ID = /^data\.aws_organizations_organization\.this\.id$/;
+const ROOT_ID = /^data\.aws_organizations_organization\.this\.roots\[0\]\.id$/;
 const IAM_VARIABLE = /^aws:[A-Za-z]+$/;
 const INTERPOLATION = /\$?\$\{([^}]*)\}/g;
 
@@ -116,7 +134,12 @@ export function templateProblems(text: string): string[] {
 interface Values {
   idByName(name: string): string;
   idByAccountKey(key: string): string;
+  /** Id of aws_organizations_organizational_unit.KEY. */
+  ouIdByKey(key: string): string;
+  /** The management stack's ou_org_paths output for an OU key, unresolved. */
+  ouPathOutput(key: string): string;
   orgId: string;
+  rootId: string;
 }
 
 /**
@@ -131,7 +154,10 @@ export function resolveTemplate(text: string, values: Values): string {
     let m: RegExpMatchArray | null;
     if ((m = expr.match(REMOTE_ID))) return values.idByName(m[1]);
     if ((m = expr.match(ACCOUNT_RESOURCE_ID))) return values.idByAccountKey(m[1]);
-    if (ORG_ID.test(expr)) return values.orgId;
+    if ((m = expr.match(OU_RESOURCE_ID))) return values.ouIdByKey(m[1]);
+    if ((m = expr.match(REMOTE_OU_PATH))) return resolveTemplate(values.ouPathOutput(m[1]), values);
+    if (ORG_ID.test(expr) || REMOTE_ORG_ID.test(expr)) return values.orgId;
+    if (ROOT_ID.test(expr)) return values.rootId;
     if (IAM_VARIABLE.test(expr)) return whole;
     throw new Error(`cannot resolve Terraform expression ${whole}`);
   });
@@ -169,6 +195,9 @@ export class IamEvaluator {
   private readonly values: Values;
   private readonly parsedPolicies = new Map<string, PolicyDocument>();
   private readonly orgAccountIds: ReadonlySet<string>;
+  /** aws:ResourceOrgPaths of each account the management stack places, by id. */
+  private readonly orgPaths: ReadonlyMap<string, string>;
+  private readonly rootPath: string;
 
   constructor(synth: Pick<SynthResult, 'config' | 'json'>, options: EvaluatorOptions = {}) {
     const { config, json } = synth;
@@ -194,14 +223,22 @@ export class IamEvaluator {
       return imported ?? given[name] ?? fakeIds.get(name)!;
     };
     const ids = new Map<string, string>();
+    const units = (management.resource?.aws_organizations_organizational_unit ?? {}) as Record<string, { name: string; parent_id: string }>;
+    const ouIds = fakeOuIds(Object.keys(units), importedIds, options.ouIds ?? {});
+    const ouPaths = (management.output?.ou_org_paths?.value ?? {}) as Record<string, string>;
     this.values = {
       idByName: (name) => ids.get(name) ?? fail(`no account named ${name} in output account_ids`),
       idByAccountKey,
+      ouIdByKey: (key) => ouIds.get(key) ?? fail(`no aws_organizations_organizational_unit.${key} in the management stack`),
+      ouPathOutput: (key) => ouPaths[key] ?? fail(`no OU ${key} in output ou_org_paths`),
       orgId: this.orgId,
+      rootId: options.rootId ?? 'r-ab12',
     };
     for (const [name, expr] of Object.entries(outputIds)) ids.set(name, resolveTemplate(expr, this.values));
     this.accountIds = ids;
-    this.orgAccountIds = new Set([this.managementAccountId, ...ids.values()]);
+    this.orgPaths = accountOrgPaths(units, accountResources, idByAccountKey, this.values, options.placement ?? {}, options.unmanagedMembers ?? {});
+    this.rootPath = `${this.orgId}/${this.values.rootId}/`;
+    this.orgAccountIds = new Set([this.managementAccountId, ...ids.values(), ...Object.keys(options.unmanagedMembers ?? {})]);
     for (const [stackName, stack] of Object.entries(json)) this.readStack(stackName, stack);
     this.identityAccountId = defaultProviderAccount(json.identity, this.managementAccountId, this.values);
     const members = new Map<string, string>();
@@ -227,12 +264,14 @@ export class IamEvaluator {
     const trust = trustText !== undefined ? this.parsed(trustText, `trust policy of ${roleName} in ${target}`) : query.trustPolicy;
     if (!trust) throw new Error(`no role ${roleName} in account ${target} in the synthesized JSON; pass trustPolicy`);
     const inOrg = (id: string) => this.orgAccountIds.has(id);
-    const context: Record<string, string> = {
+    const context: Record<string, string | string[]> = {
       'aws:PrincipalArn': principalArn,
       'aws:PrincipalAccount': principalAccount,
       'aws:PrincipalOrgID': inOrg(principalAccount) ? this.orgId : OUTSIDE_ORG_ID,
       'aws:ResourceAccount': target,
       'aws:ResourceOrgID': inOrg(target) ? this.orgId : OUTSIDE_ORG_ID,
+      // Multivalued; an account outside the organization has a path in its own.
+      'aws:ResourceOrgPaths': [inOrg(target) ? this.orgPathOf(target) : `${OUTSIDE_ORG_ID}/r-out1/`],
       'aws:SecureTransport': 'true',
     };
     if (principal.userName) context['aws:username'] = principal.userName;
@@ -313,6 +352,11 @@ export class IamEvaluator {
       for (const userName of this.userNames(account)) matrix[account][userName] = await this.assumableMembers({ account, userName }, mfa);
     }
     return matrix;
+  }
+
+  /** aws:ResourceOrgPaths of an account of the organization: its parent's entity path ("o-…/r-…/ou-…/"). */
+  orgPathOf(accountId: string): string {
+    return this.orgPaths.get(accountId) ?? this.rootPath;
   }
 
   /** A string of the JSON with its Terraform expressions substituted, as Terraform would. */
@@ -404,7 +448,7 @@ async function simulateAssume(req: {
   action: string;
   target: string;
   roleName: string;
-  context: Record<string, string>;
+  context: Record<string, string | string[]>;
   identityPolicies: readonly PolicyDocument[];
   trust: PolicyDocument;
 }): Promise<EvaluationResult> {
@@ -443,6 +487,48 @@ function providerAccounts(stack: StackJson, managementId: string, values: Values
 
 function defaultProviderAccount(stack: StackJson, managementId: string, values: Values): string {
   return providerAccounts(stack, managementId, values).get('aws') ?? fail('identity stack has no default provider');
+}
+
+/** OU ids: the import block's, else the test's choice, else a fake one (ou-ab12-<8 digits>), by OU key. */
+function fakeOuIds(keys: readonly string[], imported: ReadonlyMap<string, string>, given: Readonly<Record<string, string>>): Map<string, string> {
+  return new Map(
+    [...keys].sort().map((key, i) => [key, imported.get(`aws_organizations_organizational_unit.${key}`) ?? given[key] ?? `ou-ab12-${String(10000000 + i + 1)}`]),
+  );
+}
+
+/**
+ * Entity path of the parent of every account the management stack places, read from the
+ * resources' parent_id chain (not from the ou_org_paths output that the policies use), or
+ * from `placement` (account name to OU path by OU names, "" for the root).
+ */
+function accountOrgPaths(
+  units: Readonly<Record<string, { name: string; parent_id: string }>>,
+  accounts: Readonly<Record<string, { name: string; parent_id?: string }>>,
+  idByAccountKey: (key: string) => string,
+  values: Values,
+  placement: Readonly<Record<string, string>>,
+  unmanaged: Readonly<Record<string, string>>,
+): Map<string, string> {
+  const root = `${values.orgId}/${values.rootId}/`;
+  const parentPath = (parentId: string | undefined, depth = 0): { ids: string; names: string } => {
+    const key = parentId?.match(/^\$\{aws_organizations_organizational_unit\.([A-Za-z0-9_-]+)\.id\}$/)?.[1];
+    if (!key || depth > 6) return { ids: root, names: '' };
+    const above = parentPath(units[key].parent_id, depth + 1);
+    return { ids: `${above.ids}${values.ouIdByKey(key)}/`, names: above.names ? `${above.names}/${units[key].name}` : units[key].name };
+  };
+  const byNames = new Map<string, string>([['', root]]);
+  for (const key of Object.keys(units)) {
+    const p = parentPath(`\${aws_organizations_organizational_unit.${key}.id}`);
+    byNames.set(p.names, p.ids);
+  }
+  const paths = new Map<string, string>();
+  for (const [key, account] of Object.entries(accounts)) {
+    const moved = placement[account.name];
+    const path = moved !== undefined ? (byNames.get(moved) ?? fail(`placement: no OU ${moved}`)) : parentPath(account.parent_id).ids;
+    paths.set(idByAccountKey(key), path);
+  }
+  for (const [id, ou] of Object.entries(unmanaged)) paths.set(id, byNames.get(ou) ?? fail(`unmanagedMembers: no OU ${ou}`));
+  return paths;
 }
 
 /** Fake 12-digit ids for accounts created at apply time, distinct from every known id. */

@@ -4,7 +4,7 @@ import type { OrgInput } from './org-inputs';
 /** The OU tree of an input (the schema types the lazy tree's input as unknown). */
 export const unitsOf = (input: OrgInput) => (input.organization.organizationalUnits ?? []) as OrganizationalUnitInput[];
 
-/** Edits the OU tree with `edit` and rewrites every account's `ou` with `moveAccount`. */
+/** Edits the OU tree with `edit` and rewrites every account's `ou`, and every group's `ous`, with `moveAccount`. */
 export function editOus(
   input: OrgInput,
   edit: (units: OrganizationalUnitInput[]) => OrganizationalUnitInput[],
@@ -16,6 +16,10 @@ export function editOus(
     organization: { ...input.organization, organizationalUnits: edit(unitsOf(input)) },
     identityAccount: move(input.identityAccount),
     accounts: input.accounts.map(move),
+    identity: {
+      ...input.identity,
+      groups: (input.identity?.groups ?? []).map((g) => (g.ous ? { ...g, ous: g.ous.map(moveAccount) } : g)),
+    },
   };
 }
 

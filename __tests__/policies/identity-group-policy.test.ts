@@ -1,7 +1,9 @@
 import { IAM_LIMITS, policyJson } from '../../policies/document';
-import { accountsPerPolicy, groupAssumePolicies } from '../../policies/identity-group-policy';
+import { accountsPerPolicy, planGroupPolicies, type GroupAssumePolicyProps } from '../../policies/identity-group-policy';
 import { MFA_ALWAYS } from '../../policies/mfa-condition';
 
+/** Named accounts only: the plan's documents, each of scope 'accounts'. */
+const groupAssumePolicies = (props: GroupAssumePolicyProps) => planGroupPolicies(props).documents.map((d) => d.document);
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(100000000000 + i));
 const accountsOf = (doc: ReturnType<typeof groupAssumePolicies>[number]) => doc.Statement[0].Condition!.StringEquals['aws:ResourceAccount'] as string[];
 

@@ -2,7 +2,7 @@ import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-pa
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { exampleYaml } from '../helpers/example';
 import { synthYaml } from '../helpers/synth';
-import { MFA_PRESENT, asList, policyOf, remoteId, remoteIdExpression, resourcesOf } from './stack-json';
+import { MFA_PRESENT, REMOTE_ORG_ID, asList, policyOf, remoteId, remoteIdExpression, remoteOuPath, resourcesOf } from './stack-json';
 import type { PolicyDocument } from '../../policies/document';
 
 const example = synthYaml(exampleYaml());
@@ -32,7 +32,11 @@ describe('identity stack', () => {
   });
 
   it('takes the identity account id from the config when given, and then reads no other state', () => {
-    const stack = synthYaml(withIds).json.identity;
+    // Named accounts only, organization.id given: nothing to read from the management stack.
+    const namedOnly = withIds
+      .replace('  managementAccountId: "111111111111"\n', '  managementAccountId: "111111111111"\n  id: o-a1b2c3d4e5\n')
+      .replace('ous: [Workloads/Dev]', 'accounts: [ACCOUNT02]');
+    const stack = synthYaml(namedOnly).json.identity;
     expect(example.text.identity).toHaveProvider(AwsProvider);
     expect(stack.provider.aws[0].assume_role[0].role_arn).toBe('arn:aws:iam::222222222222:role/OrganizationAccountAccessRole');
     expect(stack.data).toBeUndefined();
@@ -76,38 +80,73 @@ describe('identity stack', () => {
     });
   });
 
-  it('lets each group assume the role in exactly its accounts, with MFA and the MFA age limit', () => {
-    expect(groupPolicies(json, 'developers').accounts).toEqual([remoteId('ACCOUNT02')]);
-    expect(groupPolicies(json, 'auditors').accounts).toEqual(['333333333333', remoteId('ACCOUNT01'), remoteId('Logging')].sort());
-    expect(groupPolicies(json, 'admins').accounts).toEqual(['333333333333', remoteId('ACCOUNT01'), remoteId('ACCOUNT02'), remoteId('Logging')].sort());
+  const AGE = { NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '43200' } };
+  const statement = (Sid: string, scope: object) => ({
+    Sid,
+    Effect: 'Allow',
+    Action: 'sts:AssumeRole',
+    Resource: 'arn:aws:iam::*:role/OrganizationAccountAccessRole',
+    Condition: { ...MFA_PRESENT, ...AGE, ...scope },
+  });
+
+  it('lets a group on "*" assume the role in every account of the organization but the identity and management accounts', () => {
+    const { docs } = groupPolicies(json, 'admins');
+    expect(docs).toHaveLength(1);
+    expect(docs[0].Statement).toEqual([
+      statement('AssumeCrossAccountRoleInOrganization', {
+        StringEquals: { 'aws:ResourceOrgID': REMOTE_ORG_ID },
+        StringNotEquals: { 'aws:ResourceAccount': [remoteId('IAM'), '111111111111'] },
+      }),
+    ]);
+  });
+
+  it('lets a group by OU assume the role in every account of the OU and below, by organization path', () => {
+    const { docs } = groupPolicies(json, 'developers');
+    expect(docs).toHaveLength(1);
+    expect(docs[0].Statement).toEqual([
+      statement('AssumeCrossAccountRoleInOus', {
+        'ForAnyValue:StringLike': { 'aws:ResourceOrgPaths': [`${remoteOuPath('workloads_dev')}*`] },
+        StringNotEquals: { 'aws:ResourceAccount': [remoteId('IAM'), '111111111111'] },
+      }),
+    ]);
+  });
+
+  it('lets a group of named accounts assume the role in exactly those, by account id', () => {
+    const { docs, accounts } = groupPolicies(json, 'auditors');
+    expect(accounts).toEqual(['333333333333', remoteId('ACCOUNT01'), remoteId('Logging')].sort());
+    expect(docs).toHaveLength(1);
+    expect(docs[0].Statement).toEqual([statement('AssumeCrossAccountRole', { StringEquals: { 'aws:ResourceAccount': expect.arrayContaining(accounts) } })]);
     for (const group of ['admins', 'developers', 'auditors']) {
-      const { docs } = groupPolicies(json, group);
-      expect(docs).toHaveLength(1);
-      expect(docs[0].Statement).toEqual([
-        {
-          Sid: 'AssumeCrossAccountRole',
-          Effect: 'Allow',
-          Action: 'sts:AssumeRole',
-          Resource: 'arn:aws:iam::*:role/OrganizationAccountAccessRole',
-          Condition: { ...MFA_PRESENT, NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '43200' }, StringEquals: expect.any(Object) },
-        },
-      ]);
       expect(resourcesOf(json, 'aws_iam_group_policy_attachment')[`group_${group}_assume_1`].group).toBe(`\${aws_iam_group.group_${group}.name}`);
     }
   });
 
-  it('lists literal ids where the config gives them, and leaves retired accounts out of "*"', () => {
-    const yaml = withIds.replace('    id: "444444444442"\n', '    id: "444444444442"\n    retired: true\n').replace('accounts: [ACCOUNT02]', 'accounts: [ACCOUNT01]');
+  it('combines OUs and named accounts in one group: an OU policy, then the accounts', () => {
+    const yaml = exampleYaml().replace('ous: [Workloads/Dev]', 'ous: [Workloads/Dev, Security]\n      accounts: [ACCOUNT03]');
+    const { docs } = groupPolicies(synthYaml(yaml).json.identity, 'developers');
+    expect(docs.map((d) => d.Statement[0].Sid)).toEqual(['AssumeCrossAccountRoleInOus', 'AssumeCrossAccountRole']);
+    expect(docs[0].Statement[0].Condition?.['ForAnyValue:StringLike']).toEqual({ 'aws:ResourceOrgPaths': [`${remoteOuPath('security')}*`, `${remoteOuPath('workloads_dev')}*`] });
+    expect(docs[1].Statement[0].Condition?.StringEquals).toEqual({ 'aws:ResourceAccount': ['333333333333'] });
+  });
+
+  it('uses a configured organization.id as a literal; leaves retired accounts out of "*" and OU groups by id', () => {
+    const yaml = withIds
+      .replace('  managementAccountId: "111111111111"\n', '  managementAccountId: "111111111111"\n  id: o-a1b2c3d4e5\n')
+      .replace('    id: "444444444442"\n', '    id: "444444444442"\n    retired: true\n');
     const stack = synthYaml(yaml).json.identity;
-    expect(groupPolicies(stack, 'admins').accounts).toEqual(['333333333333', '444444444441', '444444444444']);
-    expect(groupPolicies(stack, 'developers').accounts).toEqual(['444444444441']);
+    const [admins] = groupPolicies(stack, 'admins').docs;
+    expect(admins.Statement[0].Condition?.StringEquals).toEqual({ 'aws:ResourceOrgID': 'o-a1b2c3d4e5' });
+    const excluded = { 'aws:ResourceAccount': ['111111111111', '222222222222', '444444444442'] };
+    expect(admins.Statement[0].Condition?.StringNotEquals).toEqual(excluded);
+    expect(groupPolicies(stack, 'developers').docs[0].Statement[0].Condition?.StringNotEquals).toEqual(excluded);
+    expect(groupPolicies(stack, 'auditors').accounts).toEqual(['333333333333', '444444444441', '444444444444']);
   });
 
   it('omits the MFA age without mfaMaxAgeSeconds, and MFA itself when requireMfa is false', () => {
     const noAge = synthYaml(exampleYaml().replace('  mfaMaxAgeSeconds: 43200\n', '')).json.identity;
-    expect(groupPolicies(noAge, 'admins').docs[0].Statement[0].Condition).toEqual({ ...MFA_PRESENT, StringEquals: expect.any(Object) });
+    expect(groupPolicies(noAge, 'admins').docs[0].Statement[0].Condition).toEqual({ ...MFA_PRESENT, StringEquals: expect.any(Object), StringNotEquals: expect.any(Object) });
     const noMfa = synthYaml(exampleYaml().replace('  requireMfa: true\n  mfaMaxAgeSeconds: 43200\n', '  requireMfa: false\n')).json.identity;
-    expect(groupPolicies(noMfa, 'admins').docs[0].Statement[0].Condition).toEqual({ StringEquals: expect.any(Object) });
+    expect(groupPolicies(noMfa, 'auditors').docs[0].Statement[0].Condition).toEqual({ StringEquals: expect.any(Object) });
   });
 
   it('creates each user once, with no access keys or passwords, in its groups and mfa-self-service', () => {

@@ -30,7 +30,8 @@ function providerViolations(json: StackJson): string[] {
 const generated = (options: GeneratedOrgOptions) => generateOrgYaml(options);
 const ORGS: Record<string, string> = {
   example: exampleYaml(),
-  '30 members, every id given': generated({ members: 30, importEvery: 1, identityId: '100000099999' }),
+  '30 members, every id given': generated({ members: 30, importEvery: 1, identityId: '100000099999', organizationId: 'o-a1b2c3d4e5' }),
+  '30 members, every account id given': generated({ members: 30, importEvery: 1, identityId: '100000099999' }),
   '30 members, no ids': generated({ members: 30, importEvery: 0 }),
 };
 const BACKENDS: Record<string, string> = {
@@ -64,12 +65,15 @@ describe('provider configurations (I3)', () => {
           providers += (json[name].provider?.aws ?? []).length;
         }
         expect(providers).toBe(2 + (org === 'example' ? 4 : 30));
-        if (org === '30 members, every id given') {
-          // Every id is known from the config: no provider needs any expression, no stack reads another's state.
+        if (org.includes('every')) {
+          // Every account id is known from the config: no provider needs any expression, no trust stack reads another's state.
           for (const name of names) {
             expect(stringsIn(json[name].provider).flatMap(({ value }) => interpolations(value))).toEqual([]);
-            expect(json[name].data?.terraform_remote_state).toBeUndefined();
+            if (name !== 'identity') expect(json[name].data?.terraform_remote_state).toBeUndefined();
           }
+          // The identity stack reads the management stack for its group policies alone: OU paths, and the organization id unless configured.
+          const read = new Set(stringsIn(json.identity.resource).flatMap(({ value }) => interpolations(value)).flatMap((e) => /outputs\.([a-z_]+)/.exec(e)?.[1] ?? []));
+          expect([...read].sort()).toEqual(org === '30 members, every id given' ? ['ou_org_paths'] : ['organization_id', 'ou_org_paths']);
         }
       });
     }

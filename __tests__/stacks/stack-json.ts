@@ -11,6 +11,9 @@ export function resourcesOf(json: StackJson, type: string): Record<string, any> 
 export const remoteIdExpression = (name: string) => `\${data.terraform_remote_state.management.outputs.account_ids["${name}"]}`;
 /** How policyOf shows such an id, so that the policy text parses as JSON. */
 export const remoteId = (name: string) => `<id of ${name}>`;
+/** How policyOf shows the management stack's organization id and OU entity paths. */
+export const REMOTE_ORG_ID = '<organization id>';
+export const remoteOuPath = (ouKey: string) => `<path of OU ${ouKey}>`;
 
 /**
  * A policy attribute read back as IAM will see it: Terraform turns "$${" into a literal
@@ -19,6 +22,8 @@ export const remoteId = (name: string) => `<id of ${name}>`;
 export function policyOf(attribute: string): PolicyDocument {
   const text = attribute
     .replace(/(?<!\$)\$\{data\.terraform_remote_state\.management\.outputs\.account_ids\["([^"\\]+)"\]\}/g, (_, name: string) => remoteId(name))
+    .replace(/(?<!\$)\$\{data\.terraform_remote_state\.management\.outputs\.ou_org_paths\["([^"\\]+)"\]\}/g, (_, key: string) => remoteOuPath(key))
+    .replace(/(?<!\$)\$\{data\.terraform_remote_state\.management\.outputs\.organization_id\}/g, REMOTE_ORG_ID)
     .replace(/\$\$\{/g, '${');
   return JSON.parse(text) as PolicyDocument;
 }

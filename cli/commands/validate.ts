@@ -39,8 +39,13 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   const mfa = config.identity.requireMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
   out.push(`Identity account ${config.identityAccount.name}: ${config.identity.groups.length} groups (${mfa})`);
   for (const g of config.identity.groups) {
-    const accounts = g.allAccounts ? `all ${activeCount} member accounts` : g.accounts.join(', ') || '(none)';
-    out.push(`  ${g.name}: users ${g.users.join(', ') || '(none)'}; accounts ${accounts}`);
+    const reach = [
+      g.allAccounts ? `all ${activeCount} member accounts (by organization)` : '',
+      g.ous.length ? `OUs ${g.ous.join(', ')} and below (by organization path)` : '',
+      g.namedAccounts.length ? `accounts ${g.namedAccounts.join(', ')}` : '',
+    ].filter(Boolean);
+    const now = g.ous.length ? `; ${g.accounts.length} member accounts now: ${g.accounts.join(', ') || 'none'}` : '';
+    out.push(`  ${g.name}: users ${g.users.join(', ') || '(none)'}; ${reach.join('; ') || 'accounts (none)'}${now}`);
   }
   const declared = declaredPrincipalsSummary(config);
   if (declared.length) out.push('', ...declared);

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/load-config';
 import { readSynthOut } from '../synth-output';
 import { LiveClients } from './aws-clients';
 import { readOrganization, type LiveAccount, type LiveOrganization } from './live-organization';
-import { SynthesizedPolicies } from './synthesized-policies';
+import { SynthesizedPolicies, liveOrganizationPaths } from './synthesized-policies';
 
 export interface LiveCommandOptions {
   readonly config: string;
@@ -50,5 +50,5 @@ export async function loadLiveContext(options: LiveCommandOptions): Promise<Live
   };
   const accounts = [match(config.identityAccount, true), ...activeAccounts(config).map((a) => match(a, false))];
   const idByName = new Map(accounts.flatMap((m) => (m.id ? [[m.account.name, m.id] as const] : [])));
-  return { config, clients, org, accounts, synthesized: new SynthesizedPolicies(stacks, idByName) };
+  return { config, clients, org, accounts, synthesized: new SynthesizedPolicies(stacks, idByName, liveOrganizationPaths(org, config.organization.organizationalUnits)) };
 }

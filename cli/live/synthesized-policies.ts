@@ -1,6 +1,7 @@
-import type { Account } from '../../config/model';
+import type { Account, OrganizationalUnit } from '../../config/model';
+import type { LiveOrganization, LiveOu } from './live-organization';
 import { memberRoleNames } from '../../constructs/member-role-trust';
-import { IDENTITY_STACK, isTrustStackName } from '../../stacks/stack-names';
+import { IDENTITY_STACK, isTrustStackName, ORGANIZATION_ID_OUTPUT } from '../../stacks/stack-names';
 import { CliError } from '../../errors/user-errors';
 import type { StackJson } from '../synth-output';
 
@@ -15,6 +16,8 @@ export class SynthesizedPolicies {
     private readonly stacks: Readonly<Record<string, StackJson>>,
     /** Account name to its live (or configured) id. */
     private readonly idByName: ReadonlyMap<string, string>,
+    /** The live organization's id and OU entity paths by OU key, for groups on "*" and by OU. */
+    private readonly organization?: LiveOrganizationPaths,
   ) {}
 
   /** The trust policy the apply writes to a member's role, or undefined when no trust stack manages it. */
@@ -66,12 +69,45 @@ export class SynthesizedPolicies {
         if (!id) throw new CliError(`${where}: account "${output[1]}" has no id in the config and none was found in the organization (by its email); has the management stack been applied?`);
         return id;
       }
+      if (ref.endsWith(`.outputs.${ORGANIZATION_ID_OUTPUT}`) && /^data\.terraform_remote_state\./.test(ref)) {
+        if (!this.organization) throw new CliError(`${where}: the organization id is not known; run against the organization`);
+        return this.organization.id;
+      }
+      const ouPath = /^data\.terraform_remote_state\.[^.]+\.outputs\.ou_org_paths\[\\?"([^"\\]+)\\?"\]$/.exec(ref);
+      if (ouPath) {
+        const path = this.organization?.ouPaths.get(ouPath[1]);
+        if (!path) throw new CliError(`${where}: OU "${ouPath[1]}" is not in the organization; has the management stack been applied?`);
+        return path;
+      }
       const named = /^(aws_iam_[a-z_]+)\.([^.]+)\.name$/.exec(ref);
       const name = named ? stack.resource?.[named[1]]?.[named[2]]?.name : undefined;
       if (typeof name === 'string') return name;
       throw new CliError(`${where}: cannot resolve the Terraform reference \${${ref}}; synthesize again with this version of org-trust`);
     });
   }
+}
+
+/** What groups on "*" and by OU refer to, read from the live organization. */
+export interface LiveOrganizationPaths {
+  readonly id: string;
+  /** OU key (terraformKey of its path) to its entity path "o-…/r-…/ou-…/". */
+  readonly ouPaths: ReadonlyMap<string, string>;
+}
+
+/** Entity paths of the live OUs, keyed by the config's OU keys (matched by path of names). */
+export function liveOrganizationPaths(org: LiveOrganization, units: readonly OrganizationalUnit[]): LiveOrganizationPaths {
+  const byId = new Map(org.ous.map((ou) => [ou.id, ou]));
+  const entityPath = (ou: LiveOu, depth = 0): string => {
+    const parent = byId.get(ou.parentId);
+    return `${parent && depth < 10 ? entityPath(parent, depth + 1) : `${org.id}/${org.rootId}/`}${ou.id}/`;
+  };
+  const byPath = new Map(org.ous.map((ou) => [ou.path, ou]));
+  const ouPaths = new Map<string, string>();
+  for (const unit of units) {
+    const live = byPath.get(unit.path);
+    if (live && !unit.retired) ouPaths.set(unit.key, entityPath(live));
+  }
+  return { id: org.id, ouPaths };
 }
 
 export interface SynthesizedGroup {

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { E2eEnvironment } from './environment';
+import type { EmulatedOrganization } from './organization';
 
 export interface PolicyStatement {
   readonly Effect: string;
@@ -77,11 +78,53 @@ export async function expectMemberTrust(
 }
 
 /**
- * The accounts whose cross-account role a group's policies let it assume (their
- * aws:ResourceAccount lists), read from the identity account's IAM, and whether every such
- * statement asks for MFA.
+ * Every account of the organization (management included) to its entity path as
+ * aws:ResourceOrgPaths carries it, "o-…/r-…/ou-…/", read from Organizations.
  */
-export async function groupAssumableAccounts(iam: IAMClient, groupName: string): Promise<{ accounts: string[]; allRequireMfa: boolean }> {
+export async function accountEntityPaths(e2e: E2eEnvironment, org: Pick<EmulatedOrganization, 'id' | 'rootId'>): Promise<Map<string, string>> {
+  const client = new OrganizationsClient(e2e.sdk());
+  const result = new Map<string, string>();
+  const walk = async (parentId: string, path: string): Promise<void> => {
+    const { Accounts } = await client.send(new ListAccountsForParentCommand({ ParentId: parentId }));
+    for (const a of Accounts ?? []) result.set(a.Id!, path);
+    const { OrganizationalUnits } = await client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId }));
+    for (const ou of OrganizationalUnits ?? []) await walk(ou.Id!, `${path}${ou.Id}/`);
+  };
+  await walk(org.rootId, `${org.id}/${org.rootId}/`);
+  return result;
+}
+
+/** StringLike: `*` any run of characters, `?` one; nothing else special. */
+const stringLike = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+
+/**
+ * The accounts one assume statement of a group reaches in the live organization: those its
+ * aws:ResourceAccount list names, every account of its aws:ResourceOrgID, or those whose
+ * entity path matches an aws:ResourceOrgPaths pattern, less its StringNotEquals exclusions.
+ */
+function statementAccounts(s: PolicyStatement, live: { readonly id: string; readonly paths: ReadonlyMap<string, string> }): string[] {
+  const c = s.Condition ?? {};
+  const list = (v: unknown) => (v === undefined ? [] : ([v].flat() as string[]));
+  const listed = list(c.StringEquals?.['aws:ResourceAccount']);
+  if (listed.length) return listed;
+  const excluded = new Set(list(c.StringNotEquals?.['aws:ResourceAccount']));
+  const orgId = c.StringEquals?.['aws:ResourceOrgID'];
+  const patterns = list(c['ForAnyValue:StringLike']?.['aws:ResourceOrgPaths']).map(stringLike);
+  if (orgId === undefined && !patterns.length) throw new Error(`an assume statement of no scope this check knows: ${JSON.stringify(c)}`);
+  const inScope = ([, path]: [string, string]) => (orgId !== undefined ? orgId === live.id : patterns.some((p) => p.test(path)));
+  return [...live.paths].filter(inScope).map(([id]) => id).filter((id) => !excluded.has(id));
+}
+
+/**
+ * The accounts whose cross-account role a group's policies let it assume, read from the
+ * identity account's IAM and resolved against the live organization (`live`: its id and every
+ * account's entity path, accountEntityPaths), and whether every such statement asks for MFA.
+ */
+export async function groupAssumableAccounts(
+  iam: IAMClient,
+  groupName: string,
+  live: { readonly id: string; readonly paths: ReadonlyMap<string, string> },
+): Promise<{ accounts: string[]; allRequireMfa: boolean }> {
   const { AttachedPolicies } = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName }));
   const statements: PolicyStatement[] = [];
   for (const attached of (AttachedPolicies ?? []).filter((p) => p.PolicyName!.startsWith(`${groupName}-assume-`))) {
@@ -89,8 +132,7 @@ export async function groupAssumableAccounts(iam: IAMClient, groupName: string):
     const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn: attached.PolicyArn, VersionId: Policy!.DefaultVersionId }));
     statements.push(...(JSON.parse(decodeURIComponent(PolicyVersion!.Document!)) as { Statement: PolicyStatement[] }).Statement);
   }
-  const listed = (s: PolicyStatement) => s.Condition?.StringEquals?.['aws:ResourceAccount'];
-  const accounts = statements.flatMap((s) => [listed(s) ?? []].flat() as string[]).sort();
+  const accounts = [...new Set(statements.flatMap((s) => statementAccounts(s, live)))].sort();
   const allRequireMfa = statements.length > 0 && statements.every((s) => s.Condition?.Bool?.['aws:MultiFactorAuthPresent'] === 'true');
   return { accounts, allRequireMfa };
 }

@@ -14,6 +14,7 @@ export { OrgWorkspace, type StackSnapshot, type SynthOptions } from './workspace
 export { rolloutOrder } from '../../stacks/stack-names';
 export { REPO_ROOT, VENV_DIR } from './paths';
 export {
+  accountEntityPaths,
   accountsByOuPath,
   attachedPolicyArns,
   awsPrincipals,

@@ -7,6 +7,7 @@ import { writeDiscovered } from '../../../cli/discover/write-discovered';
 import type { LiveAccount } from '../../../cli/live/live-organization';
 import { readLock } from '../../../lock/lock-file';
 import { planOrg } from '../../../lock/org-plan';
+import { liveOrganization } from '../../helpers/live-org';
 
 const account = (name: string, id: string, ou?: string, tags?: Record<string, string>, status = 'ACTIVE'): LiveAccount => ({
   id,
@@ -19,17 +20,10 @@ const account = (name: string, id: string, ou?: string, tags?: Record<string, st
 });
 
 const discovered = (over: Partial<DiscoveredOrg> = {}): DiscoveredOrg => ({
-  org: {
-    id: 'o-abcdef1234',
-    managementAccountId: '111111111111',
-    featureSet: 'ALL',
-    rootId: 'r-ab12',
-    ous: [
-      { id: 'ou-ab12-00000001', name: 'Workloads', path: 'Workloads', parentId: 'r-ab12' },
-      { id: 'ou-ab12-00000002', name: 'Prod', path: 'Workloads/Prod', parentId: 'ou-ab12-00000001' },
-    ],
-    accounts: [],
-  },
+  org: liveOrganization('o-abcdef1234', 'r-ab12', [
+    { id: 'ou-ab12-00000001', name: 'Workloads', path: 'Workloads', parentId: 'r-ab12' },
+    { id: 'ou-ab12-00000002', name: 'Prod', path: 'Workloads/Prod', parentId: 'ou-ab12-00000001' },
+  ]),
   region: 'eu-west-1',
   identity: account('IAM', '222222222222'),
   members: [account('Prod1', '333333333333', 'Workloads/Prod', { CostCenter: '42' }), account('Tools', '444444444444')],

@@ -45,7 +45,13 @@ describe('SCP static check of the trust rewrite', () => {
   });
 
   it('treats an unknown operator on a known key as undecided', () => {
-    const findings = check({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalAccount': ACCOUNT } } });
-    expect(findings).toEqual([expect.objectContaining({ outcome: 'may-deny', undecided: ['ForAnyValue:StringEquals aws:PrincipalAccount'] })]);
+    const findings = check({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { 'ForAnyValue:DateGreaterThan': { 'aws:PrincipalAccount': ACCOUNT } } });
+    expect(findings).toEqual([expect.objectContaining({ outcome: 'may-deny', undecided: ['ForAnyValue:DateGreaterThan aws:PrincipalAccount'] })]);
+  });
+
+  it('decides a set operator on a known single-valued key, as IAM does (a set of one value)', () => {
+    const deny = (values: string) => check({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalAccount': values } } });
+    expect(deny(ACCOUNT)).toEqual([expect.objectContaining({ outcome: 'denies', undecided: [] })]);
+    expect(deny('999988887777')).toEqual([]);
   });
 });

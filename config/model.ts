@@ -82,7 +82,8 @@ export interface OrgConfig {
     readonly users: readonly string[];
   };
   readonly identity: {
-    readonly requireMfa: boolean;
+    /** Identity users reach member roles only with MFA (YAML: identity.requireMfa). */
+    readonly denyWithoutMfa: boolean;
     readonly mfaMaxAgeSeconds?: number;
     readonly passwordPolicy: PasswordPolicy;
     readonly groups: readonly IdentityGroup[];

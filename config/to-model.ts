@@ -26,7 +26,8 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
     accounts,
     management: parsed.management,
     identity: {
-      requireMfa: parsed.identity.requireMfa,
+      // The YAML key stays `requireMfa` (users' files); inside, the name says what it does.
+      denyWithoutMfa: parsed.identity.requireMfa,
       mfaMaxAgeSeconds: parsed.identity.mfaMaxAgeSeconds,
       passwordPolicy: parsed.identity.passwordPolicy,
       groups: parsed.identity.groups.map(

@@ -1,11 +1,11 @@
 import { IAM_LIMITS, policyDocument, policyJson, roleArn, type ConditionBlock, type PolicyDocument } from './document';
-import { mfaCondition, type MfaRequirement } from './mfa-condition';
+import { mfaCondition, type MfaRule } from './mfa-condition';
 import { LONGEST_ORGANIZATION_ID } from './organization-ids';
 import { longest, packValues, type SizedValue } from './value-packing';
 
 export interface GroupAssumePolicyProps {
   readonly roleName: string;
-  readonly mfa: MfaRequirement;
+  readonly mfaRule: MfaRule;
   /** For a group on "*": the organization id (literal or expression). Every member account. */
   readonly organizationId?: string;
   /** The group's OUs by entity path ("o-…/r-…/ou-…/", literal or expression): each OU and every OU below it. */
@@ -41,7 +41,7 @@ function assumeDocument(sid: string, props: GroupAssumePolicyProps, scope: Condi
     Effect: 'Allow',
     Action: 'sts:AssumeRole',
     Resource: roleArn('*', props.roleName),
-    Condition: { ...mfaCondition(props.mfa), ...scope },
+    Condition: { ...mfaCondition(props.mfaRule), ...scope },
   });
 }
 
@@ -82,8 +82,8 @@ const size = (doc: PolicyDocument) => policyJson(doc).length;
 const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort();
 
 /** How many 12-digit account ids fit in one managed policy for this role name and MFA rule. */
-export function accountsPerPolicy(roleName: string, mfa: MfaRequirement): number {
-  const fixed = size(accountsDocument({ roleName, mfa, accountIds: [] }, []));
+export function accountsPerPolicy(roleName: string, mfaRule: MfaRule): number {
+  const fixed = size(accountsDocument({ roleName, mfaRule, accountIds: [] }, []));
   return Math.floor((ROOM - fixed + 1) / (ACCOUNT_ID_CHARS + 3));
 }
 

@@ -1,13 +1,13 @@
 import type { DeclaredPrincipal } from '../config/declared-principals';
 import { declaredTrustStatement, type DeclaredTrustContext } from './declared-principal-trust';
 import { accountRoot, policyDocument, type PolicyDocument } from './document';
-import { mfaCondition, type MfaRequirement } from './mfa-condition';
+import { mfaCondition, type MfaRule } from './mfa-condition';
 
 export interface MemberRoleTrustProps {
   readonly managementAccountId: string;
   /** Literal id or a Terraform expression that resolves to it. */
   readonly identityAccountId: string;
-  readonly identityMfa: MfaRequirement;
+  readonly identityMfaRule: MfaRule;
   /** Declarations in this account's scope (trust.principals), with what resolves their account references. */
   readonly declared?: { readonly principals: readonly DeclaredPrincipal[]; readonly context: DeclaredTrustContext };
 }
@@ -22,7 +22,7 @@ export interface MemberRoleTrustProps {
  * place and Sid whatever is declared, and nothing declared can deny (there is no Deny kind).
  */
 export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocument {
-  const condition = { ...mfaCondition(props.identityMfa), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
+  const condition = { ...mfaCondition(props.identityMfaRule), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
   return policyDocument(
     {
       Sid: 'ManagementAccount',

@@ -10,7 +10,7 @@ import { GroupPolicy } from '../constructs/group-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';
-import { identityMfa } from '../policies/mfa-condition';
+import { identityMfaRule } from '../policies/mfa-condition';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
 import { longestOuPath } from '../policies/organization-ids';
 import { OrgStack, type OrgStackProps } from './org-stack';
@@ -62,14 +62,14 @@ export class IdentityStack extends OrgStack {
     new GroupPolicy(this, 'self-service-policy', {
       name: SELF_SERVICE_GROUP,
       description: 'Enrol an MFA device; with MFA, manage your own credentials',
-      document: mfaSelfServicePolicy({ denyWithoutMfa: props.identity.requireMfa }),
+      document: mfaSelfServicePolicy({ denyWithoutMfa: props.identity.denyWithoutMfa }),
       group: selfService.name,
       key: 'group_mfa_self_service',
     });
 
     const byName = new Map(props.members.map((a) => [a.name, a]));
     const ouKeys = new Map(props.organizationalUnits.map((u) => [u.path, u.key]));
-    const mfa = identityMfa(props.identity);
+    const mfaRule = identityMfaRule(props.identity);
     const groups = [...props.identity.groups].sort((a, b) => compareNames(a.key, b.key));
     const excluded = groups.some((g) => g.allAccounts || g.ous.length) ? excludedAccountIds(props, ids) : [];
     const memberships = new Map<string, string[]>();
@@ -79,7 +79,7 @@ export class IdentityStack extends OrgStack {
         name: group.name,
         key: group.key,
         roleName,
-        mfa,
+        mfaRule,
         organizationId: group.allAccounts ? ids.organizationId(props.organizationId) : undefined,
         ouPaths: group.ous.map((path) => ({ value: ids.ouPathOf(ouKeys.get(path)!), maxLength: longestOuPath(ouDepth(path)) })),
         accountIds: group.namedAccounts.map((name) => ids.idOf(byName.get(name)!)),

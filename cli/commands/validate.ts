@@ -36,7 +36,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   }
   out.push('');
   out.push(`Management account: group ${config.management.groupName}, users ${config.management.users.join(', ') || '(none)'}; role ${config.management.createAccountRoleName}`);
-  const mfa = config.identity.requireMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
+  const mfa = config.identity.denyWithoutMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
   out.push(`Identity account ${config.identityAccount.name}: ${config.identity.groups.length} groups (${mfa})`);
   for (const g of config.identity.groups) {
     const reach = [

@@ -69,7 +69,8 @@ export interface OrgConfig {
     readonly managementAccountId: string;
     readonly id?: string;
     readonly region: string;
-    readonly crossAccountRoleName: string;
+    /** The cross-account role Organizations created in every member account (YAML: organization.crossAccountRoleName). */
+    readonly memberRoleName: string;
     /** Parents before children, in config order. */
     readonly organizationalUnits: readonly OrganizationalUnit[];
   };

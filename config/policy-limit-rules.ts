@@ -20,7 +20,7 @@ export function excludedAccountCount(config: OrgConfig): number {
 /** The props synth builds for `group`, with placeholder values of the same length. */
 export function placeholderGroupProps(config: OrgConfig, group: IdentityGroup, excludedCount: number): GroupAssumePolicyProps {
   return {
-    roleName: config.organization.crossAccountRoleName,
+    memberRoleName: config.organization.memberRoleName,
     mfaRule: identityMfaRule(config.identity),
     organizationId: group.allAccounts ? 'o-placeholder' : undefined,
     ouPaths: group.ous.map((path) => ({ value: path, maxLength: longestOuPath(ouDepth(path)) })),
@@ -45,7 +45,7 @@ export function policyLimitIssues(config: OrgConfig, extraExcluded = 0): ConfigI
     if (plan.problem) return [{ path, message: `group "${group.name}": ${plan.problem}` }];
     const count = plan.documents.length;
     if (count <= IAM_LIMITS.managedPoliciesPerGroup) return [];
-    const most = accountsPerPolicy(config.organization.crossAccountRoleName, identityMfaRule(config.identity)) * IAM_LIMITS.managedPoliciesPerGroup;
+    const most = accountsPerPolicy(config.organization.memberRoleName, identityMfaRule(config.identity)) * IAM_LIMITS.managedPoliciesPerGroup;
     const what = [group.namedAccounts.length ? `${group.namedAccounts.length} accounts` : '', group.ous.length ? `${group.ous.length} OUs` : ''].filter(Boolean).join(' and ');
     return [
       {

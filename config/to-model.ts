@@ -19,7 +19,8 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
       managementAccountId: parsed.organization.managementAccountId,
       id: parsed.organization.id,
       region: parsed.organization.region,
-      crossAccountRoleName: parsed.organization.crossAccountRoleName,
+      // The YAML key stays `crossAccountRoleName` (users' files); inside, it is the member accounts' role.
+      memberRoleName: parsed.organization.crossAccountRoleName,
       organizationalUnits: flattenUnits(parsed.organization.organizationalUnits),
     },
     identityAccount: toAccount(parsed.identityAccount, false),

@@ -56,4 +56,4 @@ export function trustPolicySizeIssues(config: OrgConfig): ConfigIssue[] {
   return issues;
 }
 
-const crossAccountRole = (config: OrgConfig) => config.organization.crossAccountRoleName;
+const crossAccountRole = (config: OrgConfig) => config.organization.memberRoleName;

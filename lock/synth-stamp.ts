@@ -22,8 +22,10 @@ export function configFingerprint(config: OrgConfig, lock: ShardLock): string {
  * every output synthesized before it look like another config's.
  */
 function stampedConfig(config: OrgConfig): unknown {
+  const { managementAccountId, id, region, memberRoleName, ...otherOrganization } = config.organization;
+  const organization = { managementAccountId, id, region, crossAccountRoleName: memberRoleName, ...otherOrganization };
   const { denyWithoutMfa, ...identity } = config.identity;
-  return { ...config, identity: { requireMfa: denyWithoutMfa, ...identity } };
+  return { ...config, organization, identity: { requireMfa: denyWithoutMfa, ...identity } };
 }
 
 export function writeSynthStamp(outdir: string, fingerprint: string): void {

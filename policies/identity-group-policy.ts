@@ -4,7 +4,8 @@ import { LONGEST_ORGANIZATION_ID } from './organization-ids';
 import { longest, packValues, type SizedValue } from './value-packing';
 
 export interface GroupAssumePolicyProps {
-  readonly roleName: string;
+  /** The member accounts' cross-account role, which the group may assume. */
+  readonly memberRoleName: string;
   readonly mfaRule: MfaRule;
   /** For a group on "*": the organization id (literal or expression). Every member account. */
   readonly organizationId?: string;
@@ -40,7 +41,7 @@ function assumeDocument(sid: string, props: GroupAssumePolicyProps, scope: Condi
     Sid: sid,
     Effect: 'Allow',
     Action: 'sts:AssumeRole',
-    Resource: roleArn('*', props.roleName),
+    Resource: roleArn('*', props.memberRoleName),
     Condition: { ...mfaCondition(props.mfaRule), ...scope },
   });
 }
@@ -82,8 +83,8 @@ const size = (doc: PolicyDocument) => policyJson(doc).length;
 const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort();
 
 /** How many 12-digit account ids fit in one managed policy for this role name and MFA rule. */
-export function accountsPerPolicy(roleName: string, mfaRule: MfaRule): number {
-  const fixed = size(accountsDocument({ roleName, mfaRule, accountIds: [] }, []));
+export function accountsPerPolicy(memberRoleName: string, mfaRule: MfaRule): number {
+  const fixed = size(accountsDocument({ memberRoleName, mfaRule, accountIds: [] }, []));
   return Math.floor((ROOM - fixed + 1) / (ACCOUNT_ID_CHARS + 3));
 }
 

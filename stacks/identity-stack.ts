@@ -52,8 +52,8 @@ export class IdentityStack extends OrgStack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
     const ids = this.managementAccountIds(props.backend);
-    const roleName = props.crossAccountRoleName;
-    crossAccountProvider(this, 'aws', { accountId: ids.idOf(props.identityAccount), roleName, region: props.region });
+    const { memberRoleName } = props;
+    crossAccountProvider(this, 'aws', { accountId: ids.idOf(props.identityAccount), assumeRoleName: memberRoleName, region: props.region });
 
     accountPasswordPolicy(this, props.identity.passwordPolicy);
 
@@ -78,7 +78,7 @@ export class IdentityStack extends OrgStack {
       const construct = new IdentityGroup(this, keyedConstructId('group', group.key), {
         name: group.name,
         key: group.key,
-        roleName,
+        memberRoleName,
         mfaRule,
         organizationId: group.allAccounts ? ids.organizationId(props.organizationId) : undefined,
         ouPaths: group.ous.map((path) => ({ value: ids.ouPathOf(ouKeys.get(path)!), maxLength: longestOuPath(ouDepth(path)) })),

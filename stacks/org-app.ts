@@ -26,9 +26,9 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
   const literal = terraformLiterals({ config, plan });
   const { organization, identityAccount, backend } = literal.config;
   const history = literal.plan.lock.history ?? EMPTY_HISTORY;
-  const { crossAccountRoleName, managementAccountId, region } = organization;
+  const { memberRoleName, managementAccountId, region } = organization;
   const awsProviderVersion = literal.config.terraform.awsProviderVersion;
-  const common: OrgStackProps = { backend, awsProviderVersion, region, crossAccountRoleName, identityAccount };
+  const common: OrgStackProps = { backend, awsProviderVersion, region, memberRoleName, identityAccount };
   const { groupName, createAccountRoleName, users } = literal.config.management;
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     ...common,

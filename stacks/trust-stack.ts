@@ -48,7 +48,7 @@ export class TrustStack extends OrgStack {
         account,
         accountId,
         declared: { principals: declaredPrincipalsFor(props.principals, account), context: { accountId, accountIdOf } },
-        roleName: props.crossAccountRoleName,
+        memberRoleName: props.memberRoleName,
         region: props.region,
         managementAccountId: props.managementAccountId,
         identityAccountId,
@@ -60,7 +60,7 @@ export class TrustStack extends OrgStack {
       crossAccountProvider(this, keyedConstructId('forgotten-provider', f.key), {
         alias: memberRoleNames.logicalId(f.key),
         accountId: f.accountId!,
-        roleName: props.crossAccountRoleName,
+        assumeRoleName: props.memberRoleName,
         region: props.region,
       });
     }

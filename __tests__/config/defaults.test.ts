@@ -28,7 +28,7 @@ describe('defaults of a valid config', () => {
   const config = parseConfig(MINIMAL);
 
   it('uses OrganizationAccountAccessRole as the cross-account role', () => {
-    expect(config.organization.crossAccountRoleName).toBe('OrganizationAccountAccessRole');
+    expect(config.organization.memberRoleName).toBe('OrganizationAccountAccessRole');
     expect(config.organization.organizationalUnits).toEqual([]);
   });
 

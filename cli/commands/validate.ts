@@ -20,7 +20,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   const imported = all.filter((a) => a.id).length;
   out.push(`${configPath}: valid`);
   out.push('');
-  out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.crossAccountRoleName}`);
+  out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.memberRoleName}`);
   out.push(
     `Accounts: ${all.length} (identity + ${members.length} members): ${all.length - imported} to create, ${imported} to import, ${members.length - activeCount} retired`,
   );

@@ -63,9 +63,9 @@ export async function inlinePolicyNames(iam: IAMClient, roleName: string): Promi
 export async function expectMemberTrust(
   iam: IAMClient,
   ids: { managementAccountId: string; identityAccountId: string },
-  options: { roleName?: string; denyWithoutMfa?: boolean } = {},
+  options: { memberRoleName?: string; denyWithoutMfa?: boolean } = {},
 ): Promise<PolicyStatement[]> {
-  const statements = (await trustPolicy(iam, options.roleName ?? 'OrganizationAccountAccessRole')).Statement;
+  const statements = (await trustPolicy(iam, options.memberRoleName ?? 'OrganizationAccountAccessRole')).Statement;
   const management = statements.filter((s) => awsPrincipals(s).includes(`arn:aws:iam::${ids.managementAccountId}:root`));
   expect(management).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole' })]);
   expect(management[0].Condition).toBeUndefined();

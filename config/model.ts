@@ -32,7 +32,8 @@ export interface OrganizationalUnit {
   readonly previousPath?: string;
 }
 
-export interface IdentityGroup {
+/** A group of people in the identity account as configured (the construct is constructs/identity-group.ts). */
+export interface IdentityGroupConfig {
   readonly name: string;
   readonly key: string;
   readonly users: readonly string[];
@@ -87,7 +88,7 @@ export interface OrgConfig {
     readonly denyWithoutMfa: boolean;
     readonly mfaMaxAgeSeconds?: number;
     readonly passwordPolicy: PasswordPolicy;
-    readonly groups: readonly IdentityGroup[];
+    readonly groups: readonly IdentityGroupConfig[];
   };
   readonly trust: {
     readonly shardSize: number;

@@ -3,7 +3,7 @@ import { accountsPerPolicy, planGroupPolicies, type GroupAssumePolicyProps } fro
 import { identityMfaRule } from '../policies/mfa-condition';
 import { longestOuPath } from '../policies/organization-ids';
 import type { ConfigIssue } from '../errors/user-errors';
-import { ouDepth, type IdentityGroup, type OrgConfig } from './model';
+import { ouDepth, type IdentityGroupConfig, type OrgConfig } from './model';
 
 /** Any 12 digits: a policy's size depends on how many ids it lists, not on which. */
 const PLACEHOLDER_ID = '123456789012';
@@ -18,7 +18,7 @@ export function excludedAccountCount(config: OrgConfig): number {
 }
 
 /** The props synth builds for `group`, with placeholder values of the same length. */
-export function placeholderGroupProps(config: OrgConfig, group: IdentityGroup, excludedCount: number): GroupAssumePolicyProps {
+export function placeholderGroupProps(config: OrgConfig, group: IdentityGroupConfig, excludedCount: number): GroupAssumePolicyProps {
   return {
     memberRoleName: config.organization.memberRoleName,
     mfaRule: identityMfaRule(config.identity),

@@ -1,6 +1,6 @@
 import { toDeclaredPrincipal } from './declared-principals';
 import { terraformKey } from './iam-names';
-import { isInOu, type Account, type IdentityGroup, type OrgConfig } from './model';
+import { isInOu, type Account, type IdentityGroupConfig, type OrgConfig } from './model';
 import { flattenUnits } from './ou-tree';
 import type { ParsedOrgConfig } from './schema';
 
@@ -32,7 +32,7 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
       mfaMaxAgeSeconds: parsed.identity.mfaMaxAgeSeconds,
       passwordPolicy: parsed.identity.passwordPolicy,
       groups: parsed.identity.groups.map(
-        (g): IdentityGroup => ({
+        (g): IdentityGroupConfig => ({
           name: g.name,
           key: terraformKey(g.name),
           users: g.users,

@@ -3,19 +3,28 @@ import { mfaCondition, type MfaRule } from './mfa-condition';
 import { LONGEST_ORGANIZATION_ID } from './organization-ids';
 import { longest, packValues, type SizedValue } from './value-packing';
 
+/** What one identity group's assume policies are built from. */
 export interface GroupAssumePolicyProps {
   /** The member accounts' cross-account role, which the group may assume. */
   readonly memberRoleName: string;
+  /** When the group's sessions need MFA (the config's identity block). */
   readonly mfaRule: MfaRule;
-  /** For a group on "*": the organization id (literal or expression). Every member account. */
+  /**
+   * For a group on "*": the organization id (literal or expression). Every member account.
+   * @default none: no organization-wide policy
+   */
   readonly organizationId?: string;
-  /** The group's OUs by entity path ("o-…/r-…/ou-…/", literal or expression): each OU and every OU below it. */
+  /**
+   * The group's OUs by entity path ("o-…/r-…/ou-…/", literal or expression): each OU and every OU below it.
+   * @default none: no OU policies
+   */
   readonly ouPaths?: readonly SizedValue[];
-  /** Account ids the group names (literals or expressions that resolve to 12 digits). */
+  /** Account ids the group names (literals or expressions that resolve to 12 digits); empty for none. */
   readonly accountIds: readonly string[];
   /**
    * Accounts the organization and OU scopes leave out: the management and identity accounts,
    * and retired ones, whose roles still trust the identity account.
+   * @default none left out
    */
   readonly excludedAccountIds?: readonly string[];
 }

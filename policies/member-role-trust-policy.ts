@@ -3,12 +3,18 @@ import { declaredTrustStatement, type DeclaredTrustContext } from './declared-pr
 import { accountRoot, policyDocument, type PolicyDocument } from './document';
 import { mfaCondition, type MfaRule } from './mfa-condition';
 
+/** What the trust policy of one member account's role is built from. */
 export interface MemberRoleTrustProps {
+  /** The management account, trusted without conditions (Terraform's own way in). */
   readonly managementAccountId: string;
-  /** Literal id or a Terraform expression that resolves to it. */
+  /** The identity account, whose IAM users are trusted: literal id or a Terraform expression that resolves to it. */
   readonly identityAccountId: string;
+  /** When the identity account's users need MFA (the config's identity block). */
   readonly identityMfaRule: MfaRule;
-  /** Declarations in this account's scope (trust.principals), with what resolves their account references. */
+  /**
+   * Declarations in this account's scope (trust.principals), with what resolves their account references.
+   * @default none: only the management and identity statements
+   */
   readonly declared?: { readonly principals: readonly DeclaredPrincipal[]; readonly context: DeclaredTrustContext };
 }
 

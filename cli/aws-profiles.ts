@@ -57,7 +57,7 @@ export function accountsNeeded(access: UserAccess, config: OrgConfig): string[] 
  */
 export function buildProfiles(config: OrgConfig, access: UserAccess, ids: ReadonlyMap<string, string>): AwsProfile[] {
   const region = config.organization.region;
-  const crossRole = config.organization.crossAccountRoleName;
+  const crossRole = config.organization.memberRoleName;
   const idOf = (name: string) => {
     const id = ids.get(name);
     if (!id) throw new Error(`no id for account ${name}`);

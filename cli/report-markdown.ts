@@ -69,7 +69,7 @@ export function trustRewriteWarning(role: string): string[] {
 /** The pull-request report: access matrix, users, management roles, trust principals, Mermaid graph. */
 export function renderMarkdownReport(report: AccessReport, source: { out: string; stacks: readonly string[]; config: OrgConfig }): string {
   const { config } = source;
-  const role = config.organization.crossAccountRoleName;
+  const role = config.organization.memberRoleName;
   const groups = report.principals.filter((p) => p.kind.endsWith('group'));
   const shown = groups.filter((g) => Object.values(report.matrix[g.id] ?? {}).some((a) => a.allowed));
   const hidden = groups.filter((g) => !shown.includes(g));

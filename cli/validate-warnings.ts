@@ -21,7 +21,7 @@ export function configWarnings(config: OrgConfig): string[] {
   const reach = new Map<string, number>();
   for (const group of config.identity.groups) for (const user of group.users) reach.set(user, (reach.get(user) ?? 0) + group.accounts.length);
   for (const [user, n] of [...reach].sort()) if (n === 0) warnings.push(`identity user "${user}" can assume a role in no account (their groups list no active accounts)`);
-  if (!config.identity.requireMfa) warnings.push('identity.requireMfa is false: identity users can assume member roles without MFA');
+  if (!config.identity.denyWithoutMfa) warnings.push('identity.requireMfa is false: identity users can assume member roles without MFA');
   if (!config.management.users.length) warnings.push(`management.users is empty: nobody is in ${config.management.groupName} to use ${config.management.createAccountRoleName}`);
   if (!activeAccounts(config).length) warnings.push('no active member accounts: no trust stack will be synthesized');
   warnings.push(...declaredPrincipalWarnings(config));

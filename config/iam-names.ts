@@ -59,9 +59,9 @@ export function terraformKey(name: string): string {
  * The name of a group's n-th managed policy. IAM policy names are at most 128 characters:
  * the prefix is shortened, never the number, so two long group names can meet (a config rule).
  */
-export function groupPolicyName(groupName: string, roleName: string, n: number): string {
+export function groupPolicyName(groupName: string, memberRoleName: string, n: number): string {
   const suffix = `-${n}`;
-  return `${groupName}-assume-${roleName}`.slice(0, 128 - suffix.length) + suffix;
+  return `${groupName}-assume-${memberRoleName}`.slice(0, 128 - suffix.length) + suffix;
 }
 
 /** The identity account's group that every user joins for MFA self-service. */

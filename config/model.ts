@@ -32,7 +32,8 @@ export interface OrganizationalUnit {
   readonly previousPath?: string;
 }
 
-export interface IdentityGroup {
+/** A group of people in the identity account as configured (the construct is constructs/identity-group.ts). */
+export interface IdentityGroupConfig {
   readonly name: string;
   readonly key: string;
   readonly users: readonly string[];
@@ -69,7 +70,8 @@ export interface OrgConfig {
     readonly managementAccountId: string;
     readonly id?: string;
     readonly region: string;
-    readonly crossAccountRoleName: string;
+    /** The cross-account role Organizations created in every member account (YAML: organization.crossAccountRoleName). */
+    readonly memberRoleName: string;
     /** Parents before children, in config order. */
     readonly organizationalUnits: readonly OrganizationalUnit[];
   };
@@ -82,10 +84,11 @@ export interface OrgConfig {
     readonly users: readonly string[];
   };
   readonly identity: {
-    readonly requireMfa: boolean;
+    /** Identity users reach member roles only with MFA (YAML: identity.requireMfa). */
+    readonly denyWithoutMfa: boolean;
     readonly mfaMaxAgeSeconds?: number;
     readonly passwordPolicy: PasswordPolicy;
-    readonly groups: readonly IdentityGroup[];
+    readonly groups: readonly IdentityGroupConfig[];
   };
   readonly trust: {
     readonly shardSize: number;

@@ -1,9 +1,9 @@
 import { IAM_LIMITS } from '../policies/document';
 import { accountsPerPolicy, planGroupPolicies, type GroupAssumePolicyProps } from '../policies/identity-group-policy';
-import { identityMfa } from '../policies/mfa-condition';
+import { identityMfaRule } from '../policies/mfa-condition';
 import { longestOuPath } from '../policies/organization-ids';
 import type { ConfigIssue } from '../errors/user-errors';
-import { ouDepth, type IdentityGroup, type OrgConfig } from './model';
+import { ouDepth, type IdentityGroupConfig, type OrgConfig } from './model';
 
 /** Any 12 digits: a policy's size depends on how many ids it lists, not on which. */
 const PLACEHOLDER_ID = '123456789012';
@@ -18,10 +18,10 @@ export function excludedAccountCount(config: OrgConfig): number {
 }
 
 /** The props synth builds for `group`, with placeholder values of the same length. */
-export function placeholderGroupProps(config: OrgConfig, group: IdentityGroup, excludedCount: number): GroupAssumePolicyProps {
+export function placeholderGroupProps(config: OrgConfig, group: IdentityGroupConfig, excludedCount: number): GroupAssumePolicyProps {
   return {
-    roleName: config.organization.crossAccountRoleName,
-    mfa: identityMfa(config.identity),
+    memberRoleName: config.organization.memberRoleName,
+    mfaRule: identityMfaRule(config.identity),
     organizationId: group.allAccounts ? 'o-placeholder' : undefined,
     ouPaths: group.ous.map((path) => ({ value: path, maxLength: longestOuPath(ouDepth(path)) })),
     accountIds: group.namedAccounts.map(() => PLACEHOLDER_ID),
@@ -45,7 +45,7 @@ export function policyLimitIssues(config: OrgConfig, extraExcluded = 0): ConfigI
     if (plan.problem) return [{ path, message: `group "${group.name}": ${plan.problem}` }];
     const count = plan.documents.length;
     if (count <= IAM_LIMITS.managedPoliciesPerGroup) return [];
-    const most = accountsPerPolicy(config.organization.crossAccountRoleName, identityMfa(config.identity)) * IAM_LIMITS.managedPoliciesPerGroup;
+    const most = accountsPerPolicy(config.organization.memberRoleName, identityMfaRule(config.identity)) * IAM_LIMITS.managedPoliciesPerGroup;
     const what = [group.namedAccounts.length ? `${group.namedAccounts.length} accounts` : '', group.ous.length ? `${group.ous.length} OUs` : ''].filter(Boolean).join(' and ');
     return [
       {

@@ -1,6 +1,6 @@
 import { toDeclaredPrincipal } from './declared-principals';
 import { terraformKey } from './iam-names';
-import { isInOu, type Account, type IdentityGroup, type OrgConfig } from './model';
+import { isInOu, type Account, type IdentityGroupConfig, type OrgConfig } from './model';
 import { flattenUnits } from './ou-tree';
 import type { ParsedOrgConfig } from './schema';
 
@@ -19,18 +19,20 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
       managementAccountId: parsed.organization.managementAccountId,
       id: parsed.organization.id,
       region: parsed.organization.region,
-      crossAccountRoleName: parsed.organization.crossAccountRoleName,
+      // The YAML key stays `crossAccountRoleName` (users' files); inside, it is the member accounts' role.
+      memberRoleName: parsed.organization.crossAccountRoleName,
       organizationalUnits: flattenUnits(parsed.organization.organizationalUnits),
     },
     identityAccount: toAccount(parsed.identityAccount, false),
     accounts,
     management: parsed.management,
     identity: {
-      requireMfa: parsed.identity.requireMfa,
+      // The YAML key stays `requireMfa` (users' files); inside, the name says what it does.
+      denyWithoutMfa: parsed.identity.requireMfa,
       mfaMaxAgeSeconds: parsed.identity.mfaMaxAgeSeconds,
       passwordPolicy: parsed.identity.passwordPolicy,
       groups: parsed.identity.groups.map(
-        (g): IdentityGroup => ({
+        (g): IdentityGroupConfig => ({
           name: g.name,
           key: terraformKey(g.name),
           users: g.users,

@@ -1,6 +1,6 @@
 import { IAM_LIMITS, policyJson } from '../policies/document';
 import { memberRoleTrustPolicy } from '../policies/member-role-trust-policy';
-import { identityMfa } from '../policies/mfa-condition';
+import { identityMfaRule } from '../policies/mfa-condition';
 import type { ConfigIssue } from '../errors/user-errors';
 import { declaredPrincipalsFor } from './declared-principals';
 import { ACCOUNT_ID } from './iam-names';
@@ -36,7 +36,7 @@ export function trustPolicySizeIssues(config: OrgConfig): ConfigIssue[] {
       memberRoleTrustPolicy({
         managementAccountId: config.organization.managementAccountId,
         identityAccountId: PLACEHOLDER_ID,
-        identityMfa: identityMfa(config.identity),
+        identityMfaRule: identityMfaRule(config.identity),
         declared: {
           principals: indexes.map((i) => declared[i]),
           context: { accountId: PLACEHOLDER_ID, accountIdOf: (ref) => (ACCOUNT_ID.test(ref) ? ref : PLACEHOLDER_ID) },
@@ -56,4 +56,4 @@ export function trustPolicySizeIssues(config: OrgConfig): ConfigIssue[] {
   return issues;
 }
 
-const crossAccountRole = (config: OrgConfig) => config.organization.crossAccountRoleName;
+const crossAccountRole = (config: OrgConfig) => config.organization.memberRoleName;

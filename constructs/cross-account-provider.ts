@@ -6,8 +6,8 @@ import { roleArn } from '../policies/document';
 export interface CrossAccountProviderProps {
   /** Literal id, or an expression on another stack's outputs: never a resource of this stack. */
   readonly accountId: string;
-  /** The role to assume in that account (the config's crossAccountRoleName). */
-  readonly roleName: string;
+  /** The role the provider assumes in that account (the member role, organization.crossAccountRoleName). */
+  readonly assumeRoleName: string;
   /** The provider's region. */
   readonly region: string;
   /**
@@ -23,6 +23,6 @@ export function crossAccountProvider(scope: Construct, id: string, props: CrossA
     alias: props.alias,
     region: props.region,
     // Named so that CloudTrail in the member account shows which tool made a change.
-    assumeRole: [{ roleArn: roleArn(props.accountId, props.roleName), sessionName: 'org-trust' }],
+    assumeRole: [{ roleArn: roleArn(props.accountId, props.assumeRoleName), sessionName: 'org-trust' }],
   });
 }

@@ -38,8 +38,8 @@ export class IdentityGroup extends Construct {
       seen.set(scope, n);
       const part = counts.get(scope)! > 1 ? ` (part ${n} of ${counts.get(scope)})` : '';
       new GroupPolicy(this, `assume-${i + 1}`, {
-        name: groupPolicyName(props.name, props.roleName, i + 1),
-        description: `Members of ${props.name} assume ${props.roleName} ${SCOPE_TEXT[scope]}${part}`,
+        name: groupPolicyName(props.name, props.memberRoleName, i + 1),
+        description: `Members of ${props.name} assume ${props.memberRoleName} ${SCOPE_TEXT[scope]}${part}`,
         document,
         group: this.group.name,
         key: `group_${props.key}_assume_${i + 1}`,

@@ -19,7 +19,7 @@ export interface ManagementAccessProps {
   /** Organization id (o-...), or the policy variable of the caller's organization. */
   readonly organizationId: string;
   /** The role the group may assume in every account of the organization (group_orgs_crossaccount). */
-  readonly crossAccountRoleName: string;
+  readonly memberRoleName: string;
   /** The runbook's IAM group in the management account. */
   readonly groupName: string;
   /** The runbook's account-creating role (assumerole_create_account). */
@@ -51,13 +51,13 @@ export class ManagementAccess extends Construct {
     const policies = [
       {
         name: 'group_orgs_crossaccount',
-        description: `Assume ${props.crossAccountRoleName} in the organization's accounts, with MFA`,
-        document: crossAccountGroupPolicy({ roleName: props.crossAccountRoleName, organizationId: props.organizationId }),
+        description: `Assume ${props.memberRoleName} in the organization's accounts, with MFA`,
+        document: crossAccountGroupPolicy({ memberRoleName: props.memberRoleName, organizationId: props.organizationId }),
       },
       {
         name: 'group_create_aws_accounts',
         description: `Assume ${props.createAccountRoleName}, with MFA`,
-        document: createAccountGroupPolicy({ managementAccountId: props.managementAccountId, roleName: props.createAccountRoleName }),
+        document: createAccountGroupPolicy({ managementAccountId: props.managementAccountId, createAccountRoleName: props.createAccountRoleName }),
       },
       {
         name: 'group_mfa_self_service',

@@ -15,7 +15,7 @@ export interface MemberRoleTrustConstructProps extends MemberRoleTrustProps {
   /** The account's id: literal, or an expression on another stack's outputs. */
   readonly accountId: string;
   /** The AWS-created role in the account: the provider assumes it, and its trust policy is rewritten. */
-  readonly roleName: string;
+  readonly memberRoleName: string;
   /** The provider's region. */
   readonly region: string;
 }
@@ -41,7 +41,7 @@ export class MemberRoleTrust extends Construct {
     this.provider = crossAccountProvider(this, 'provider', {
       alias: memberRoleNames.logicalId(account.key),
       accountId: props.accountId,
-      roleName: props.roleName,
+      assumeRoleName: props.memberRoleName,
       region: props.region,
     });
     if (account.retired) {
@@ -50,7 +50,7 @@ export class MemberRoleTrust extends Construct {
     }
     const role = new LeanIamRole(this, 'role', {
       provider: this.provider,
-      name: props.roleName,
+      name: props.memberRoleName,
       assumeRolePolicy: terraformPolicyJson(memberRoleTrustPolicy(props)),
       lifecycle: {
         preventDestroy: true,
@@ -58,6 +58,6 @@ export class MemberRoleTrust extends Construct {
       },
     });
     role.overrideLogicalId(memberRoleNames.logicalId(account.key));
-    new ImportBlock(this, 'import', { to: role, id: props.roleName, provider: this.provider });
+    new ImportBlock(this, 'import', { to: role, id: props.memberRoleName, provider: this.provider });
   }
 }

@@ -10,7 +10,7 @@ export interface OrganizationAccountProps {
   /** The account as configured; created without an id, imported with one, forgotten when retired. */
   readonly account: Account;
   /** Name of the role Organizations creates in a new account. */
-  readonly roleName: string;
+  readonly memberRoleName: string;
   /** Id of the OU or root that holds the account. */
   readonly parentId: string;
 }
@@ -37,7 +37,7 @@ export class OrganizationAccount extends Construct {
     this.resource = new LeanOrganizationsAccount(this, 'account', {
       name: account.name,
       email: account.email,
-      roleName: props.roleName,
+      roleName: props.memberRoleName,
       iamUserAccessToBilling: account.iamUserAccessToBilling,
       parentId: props.parentId,
       closeOnDeletion: account.closeOnDeletion,

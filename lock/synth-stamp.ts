@@ -13,7 +13,19 @@ export const SYNTH_STAMP_FILE = 'org-trust.json';
  * do not count; no path of this machine is part of it.
  */
 export function configFingerprint(config: OrgConfig, lock: ShardLock): string {
-  return lockSeal({ config, lock: { ...lock, accounts: Object.entries(lock.accounts) } });
+  return lockSeal({ config: stampedConfig(config), lock: { ...lock, accounts: Object.entries(lock.accounts) } });
+}
+
+/**
+ * The model as the stamp digests it: where a model field was renamed, under the config's key
+ * (the name stamps always used), in the same place. A rename inside the code must not make
+ * every output synthesized before it look like another config's.
+ */
+function stampedConfig(config: OrgConfig): unknown {
+  const { managementAccountId, id, region, memberRoleName, ...otherOrganization } = config.organization;
+  const organization = { managementAccountId, id, region, crossAccountRoleName: memberRoleName, ...otherOrganization };
+  const { denyWithoutMfa, ...identity } = config.identity;
+  return { ...config, organization, identity: { requireMfa: denyWithoutMfa, ...identity } };
 }
 
 export function writeSynthStamp(outdir: string, fingerprint: string): void {

@@ -1,20 +1,30 @@
 import { IAM_LIMITS, policyDocument, policyJson, roleArn, type ConditionBlock, type PolicyDocument } from './document';
-import { mfaCondition, type MfaRequirement } from './mfa-condition';
+import { mfaCondition, type MfaRule } from './mfa-condition';
 import { LONGEST_ORGANIZATION_ID } from './organization-ids';
 import { longest, packValues, type SizedValue } from './value-packing';
 
+/** What one identity group's assume policies are built from. */
 export interface GroupAssumePolicyProps {
-  readonly roleName: string;
-  readonly mfa: MfaRequirement;
-  /** For a group on "*": the organization id (literal or expression). Every member account. */
+  /** The member accounts' cross-account role, which the group may assume. */
+  readonly memberRoleName: string;
+  /** When the group's sessions need MFA (the config's identity block). */
+  readonly mfaRule: MfaRule;
+  /**
+   * For a group on "*": the organization id (literal or expression). Every member account.
+   * @default none: no organization-wide policy
+   */
   readonly organizationId?: string;
-  /** The group's OUs by entity path ("o-…/r-…/ou-…/", literal or expression): each OU and every OU below it. */
+  /**
+   * The group's OUs by entity path ("o-…/r-…/ou-…/", literal or expression): each OU and every OU below it.
+   * @default none: no OU policies
+   */
   readonly ouPaths?: readonly SizedValue[];
-  /** Account ids the group names (literals or expressions that resolve to 12 digits). */
+  /** Account ids the group names (literals or expressions that resolve to 12 digits); empty for none. */
   readonly accountIds: readonly string[];
   /**
    * Accounts the organization and OU scopes leave out: the management and identity accounts,
    * and retired ones, whose roles still trust the identity account.
+   * @default none left out
    */
   readonly excludedAccountIds?: readonly string[];
 }
@@ -40,8 +50,8 @@ function assumeDocument(sid: string, props: GroupAssumePolicyProps, scope: Condi
     Sid: sid,
     Effect: 'Allow',
     Action: 'sts:AssumeRole',
-    Resource: roleArn('*', props.roleName),
-    Condition: { ...mfaCondition(props.mfa), ...scope },
+    Resource: roleArn('*', props.memberRoleName),
+    Condition: { ...mfaCondition(props.mfaRule), ...scope },
   });
 }
 
@@ -82,8 +92,8 @@ const size = (doc: PolicyDocument) => policyJson(doc).length;
 const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort();
 
 /** How many 12-digit account ids fit in one managed policy for this role name and MFA rule. */
-export function accountsPerPolicy(roleName: string, mfa: MfaRequirement): number {
-  const fixed = size(accountsDocument({ roleName, mfa, accountIds: [] }, []));
+export function accountsPerPolicy(memberRoleName: string, mfaRule: MfaRule): number {
+  const fixed = size(accountsDocument({ memberRoleName, mfaRule, accountIds: [] }, []));
   return Math.floor((ROOM - fixed + 1) / (ACCOUNT_ID_CHARS + 3));
 }
 

@@ -13,12 +13,12 @@ export const CALLERS_ORGANIZATION = '${aws:PrincipalOrgID}';
  * statement covers 1,000 accounts without listing them. `organizationId` is the literal id
  * where the config gives it, else the caller's organization (CALLERS_ORGANIZATION).
  */
-export function crossAccountGroupPolicy(props: { roleName: string; organizationId: string }): PolicyDocument {
+export function crossAccountGroupPolicy(props: { memberRoleName: string; organizationId: string }): PolicyDocument {
   return policyDocument({
     Sid: 'AssumeCrossAccountRoleInOrganization',
     Effect: 'Allow',
     Action: 'sts:AssumeRole',
-    Resource: roleArn('*', props.roleName),
+    Resource: roleArn('*', props.memberRoleName),
     Condition: {
       ...mfaCondition(MFA_ALWAYS),
       StringEquals: { 'aws:ResourceOrgID': props.organizationId },
@@ -27,12 +27,12 @@ export function crossAccountGroupPolicy(props: { roleName: string; organizationI
 }
 
 /** group_create_aws_accounts: assume the account-creating role, with MFA. */
-export function createAccountGroupPolicy(props: { managementAccountId: string; roleName: string }): PolicyDocument {
+export function createAccountGroupPolicy(props: { managementAccountId: string; createAccountRoleName: string }): PolicyDocument {
   return policyDocument({
     Sid: 'AssumeCreateAccountRole',
     Effect: 'Allow',
     Action: 'sts:AssumeRole',
-    Resource: roleArn(props.managementAccountId, props.roleName),
+    Resource: roleArn(props.managementAccountId, props.createAccountRoleName),
     Condition: mfaCondition(MFA_ALWAYS),
   });
 }

@@ -1,14 +1,20 @@
 import type { DeclaredPrincipal } from '../config/declared-principals';
 import { declaredTrustStatement, type DeclaredTrustContext } from './declared-principal-trust';
 import { accountRoot, policyDocument, type PolicyDocument } from './document';
-import { mfaCondition, type MfaRequirement } from './mfa-condition';
+import { mfaCondition, type MfaRule } from './mfa-condition';
 
+/** What the trust policy of one member account's role is built from. */
 export interface MemberRoleTrustProps {
+  /** The management account, trusted without conditions (Terraform's own way in). */
   readonly managementAccountId: string;
-  /** Literal id or a Terraform expression that resolves to it. */
+  /** The identity account, whose IAM users are trusted: literal id or a Terraform expression that resolves to it. */
   readonly identityAccountId: string;
-  readonly identityMfa: MfaRequirement;
-  /** Declarations in this account's scope (trust.principals), with what resolves their account references. */
+  /** When the identity account's users need MFA (the config's identity block). */
+  readonly identityMfaRule: MfaRule;
+  /**
+   * Declarations in this account's scope (trust.principals), with what resolves their account references.
+   * @default none: only the management and identity statements
+   */
   readonly declared?: { readonly principals: readonly DeclaredPrincipal[]; readonly context: DeclaredTrustContext };
 }
 
@@ -22,7 +28,7 @@ export interface MemberRoleTrustProps {
  * place and Sid whatever is declared, and nothing declared can deny (there is no Deny kind).
  */
 export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocument {
-  const condition = { ...mfaCondition(props.identityMfa), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
+  const condition = { ...mfaCondition(props.identityMfaRule), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
   return policyDocument(
     {
       Sid: 'ManagementAccount',

@@ -10,7 +10,7 @@ import { GroupPolicy } from '../constructs/group-policy';
 import { accountPasswordPolicy } from '../constructs/password-policy';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { compareNames } from '../config/iam-names';
-import { identityMfa } from '../policies/mfa-condition';
+import { identityMfaRule } from '../policies/mfa-condition';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
 import { longestOuPath } from '../policies/organization-ids';
 import { OrgStack, type OrgStackProps } from './org-stack';
@@ -52,8 +52,8 @@ export class IdentityStack extends OrgStack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
     const ids = this.managementAccountIds(props.backend);
-    const roleName = props.crossAccountRoleName;
-    crossAccountProvider(this, 'aws', { accountId: ids.idOf(props.identityAccount), roleName, region: props.region });
+    const { memberRoleName } = props;
+    crossAccountProvider(this, 'aws', { accountId: ids.idOf(props.identityAccount), assumeRoleName: memberRoleName, region: props.region });
 
     accountPasswordPolicy(this, props.identity.passwordPolicy);
 
@@ -62,14 +62,14 @@ export class IdentityStack extends OrgStack {
     new GroupPolicy(this, 'self-service-policy', {
       name: SELF_SERVICE_GROUP,
       description: 'Enrol an MFA device; with MFA, manage your own credentials',
-      document: mfaSelfServicePolicy({ denyWithoutMfa: props.identity.requireMfa }),
+      document: mfaSelfServicePolicy({ denyWithoutMfa: props.identity.denyWithoutMfa }),
       group: selfService.name,
       key: 'group_mfa_self_service',
     });
 
     const byName = new Map(props.members.map((a) => [a.name, a]));
     const ouKeys = new Map(props.organizationalUnits.map((u) => [u.path, u.key]));
-    const mfa = identityMfa(props.identity);
+    const mfaRule = identityMfaRule(props.identity);
     const groups = [...props.identity.groups].sort((a, b) => compareNames(a.key, b.key));
     const excluded = groups.some((g) => g.allAccounts || g.ous.length) ? excludedAccountIds(props, ids) : [];
     const memberships = new Map<string, string[]>();
@@ -78,8 +78,8 @@ export class IdentityStack extends OrgStack {
       const construct = new IdentityGroup(this, keyedConstructId('group', group.key), {
         name: group.name,
         key: group.key,
-        roleName,
-        mfa,
+        memberRoleName,
+        mfaRule,
         organizationId: group.allAccounts ? ids.organizationId(props.organizationId) : undefined,
         ouPaths: group.ous.map((path) => ({ value: ids.ouPathOf(ouKeys.get(path)!), maxLength: longestOuPath(ouDepth(path)) })),
         accountIds: group.namedAccounts.map((name) => ids.idOf(byName.get(name)!)),

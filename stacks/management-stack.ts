@@ -56,7 +56,7 @@ export class ManagementStack extends OrgStack {
     for (const account of accounts) {
       const created = new OrganizationAccount(accountScope, keyedConstructId('account', account.key), {
         account,
-        roleName: props.crossAccountRoleName,
+        memberRoleName: props.memberRoleName,
         // A retired account has no resource to place, and its OU may be retired (forgotten) too.
         parentId: units.parentIdOf(account.retired ? undefined : account.ou),
       });
@@ -84,7 +84,7 @@ export class ManagementStack extends OrgStack {
     new ManagementAccess(this, 'access', {
       managementAccountId: props.managementAccountId,
       organizationId: props.organizationId ?? CALLERS_ORGANIZATION,
-      crossAccountRoleName: props.crossAccountRoleName,
+      memberRoleName: props.memberRoleName,
       groupName: props.groupName,
       createAccountRoleName: props.createAccountRoleName,
       users: props.users,

@@ -3,7 +3,7 @@ import { activeAccounts, type OrgConfig } from '../config/model';
 import { terraformLiterals } from '../constructs/terraform-literal';
 import { EMPTY_HISTORY } from '../lock/history';
 import { planOrg, type OrgPlan } from '../lock/org-plan';
-import { identityMfa } from '../policies/mfa-condition';
+import { identityMfaRule } from '../policies/mfa-condition';
 import { IdentityStack } from './identity-stack';
 import { ManagementStack } from './management-stack';
 import type { OrgStackProps } from './org-stack';
@@ -26,9 +26,9 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
   const literal = terraformLiterals({ config, plan });
   const { organization, identityAccount, backend } = literal.config;
   const history = literal.plan.lock.history ?? EMPTY_HISTORY;
-  const { crossAccountRoleName, managementAccountId, region } = organization;
+  const { memberRoleName, managementAccountId, region } = organization;
   const awsProviderVersion = literal.config.terraform.awsProviderVersion;
-  const common: OrgStackProps = { backend, awsProviderVersion, region, crossAccountRoleName, identityAccount };
+  const common: OrgStackProps = { backend, awsProviderVersion, region, memberRoleName, identityAccount };
   const { groupName, createAccountRoleName, users } = literal.config.management;
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     ...common,
@@ -51,14 +51,14 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
     retired: literal.config.accounts.filter((a) => a.retired),
     forgottenAccountIds: history.forgottenAccounts.flatMap((f) => (f.accountId ? [f.accountId] : [])),
   });
-  const mfa = identityMfa(literal.config.identity);
+  const mfaRule = identityMfaRule(literal.config.identity);
   const { principals } = literal.config.trust;
   const accountsByName = new Map([literal.config.identityAccount, ...literal.config.accounts].map((a) => [a.name, a]));
   const trust = new Map(
     [...literal.plan.stacks].map(([name, accounts]) => {
       const moves = history.accountMoves.filter((m) => m.stack === name);
       const forgotten = history.forgottenAccounts.filter((f) => f.stack === name);
-      return [name, new TrustStack(app, name, { ...common, managementAccountId, identityMfa: mfa, accounts, moves, forgotten, principals, accountsByName })];
+      return [name, new TrustStack(app, name, { ...common, managementAccountId, identityMfaRule: mfaRule, accounts, moves, forgotten, principals, accountsByName })];
     }),
   );
   return { management, identity, trust, plan };

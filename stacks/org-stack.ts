@@ -18,7 +18,7 @@ export interface OrgStackProps {
    * The config's organization.crossAccountRoleName: the role Organizations creates in every
    * account, which the identity and trust stacks assume and whose trust the trust stacks rewrite.
    */
-  readonly crossAccountRoleName: string;
+  readonly memberRoleName: string;
   /** The identity ("IAM") account, where people live. */
   readonly identityAccount: Account;
 }

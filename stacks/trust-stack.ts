@@ -5,7 +5,7 @@ import { MemberRoleTrust, memberRoleNames } from '../constructs/member-role-trus
 import type { AccountMove, ForgottenAccount } from '../lock/history';
 import { crossAccountProvider } from '../constructs/cross-account-provider';
 import { keyedConstructId } from '../constructs/construct-ids';
-import type { MfaRequirement } from '../policies/mfa-condition';
+import type { MfaRule } from '../policies/mfa-condition';
 import { declaredPrincipalsFor, SELF, type DeclaredPrincipal } from '../config/declared-principals';
 import { ACCOUNT_ID } from '../config/iam-names';
 import { OrgStack, type OrgStackProps } from './org-stack';
@@ -14,7 +14,7 @@ export interface TrustStackProps extends OrgStackProps {
   /** The management account, whose root every member role keeps trusting (I1). */
   readonly managementAccountId: string;
   /** What the trust policies ask of people coming from the identity account. */
-  readonly identityMfa: MfaRequirement;
+  readonly identityMfaRule: MfaRule;
   /** The member accounts of this shard (at most trust.shardSize), retired ones included. */
   readonly accounts: readonly Account[];
   /** The lock's renames of accounts of this stack, written as moved blocks. */
@@ -48,11 +48,11 @@ export class TrustStack extends OrgStack {
         account,
         accountId,
         declared: { principals: declaredPrincipalsFor(props.principals, account), context: { accountId, accountIdOf } },
-        roleName: props.crossAccountRoleName,
+        memberRoleName: props.memberRoleName,
         region: props.region,
         managementAccountId: props.managementAccountId,
         identityAccountId,
-        identityMfa: props.identityMfa,
+        identityMfaRule: props.identityMfaRule,
       });
     }
     // Terraform forgets a role through the provider its state names; once applied, nothing uses it and it is never configured.
@@ -60,7 +60,7 @@ export class TrustStack extends OrgStack {
       crossAccountProvider(this, keyedConstructId('forgotten-provider', f.key), {
         alias: memberRoleNames.logicalId(f.key),
         accountId: f.accountId!,
-        roleName: props.crossAccountRoleName,
+        assumeRoleName: props.memberRoleName,
         region: props.region,
       });
     }

@@ -28,7 +28,7 @@ describe('defaults of a valid config', () => {
   const config = parseConfig(MINIMAL);
 
   it('uses OrganizationAccountAccessRole as the cross-account role', () => {
-    expect(config.organization.crossAccountRoleName).toBe('OrganizationAccountAccessRole');
+    expect(config.organization.memberRoleName).toBe('OrganizationAccountAccessRole');
     expect(config.organization.organizationalUnits).toEqual([]);
   });
 
@@ -50,7 +50,7 @@ describe('defaults of a valid config', () => {
   });
 
   it('requires MFA, without an age limit, and shards 10 accounts per trust stack on local state', () => {
-    expect(config.identity.requireMfa).toBe(true);
+    expect(config.identity.denyWithoutMfa).toBe(true);
     expect(config.identity.mfaMaxAgeSeconds).toBeUndefined();
     expect(config.trust.shardSize).toBe(10);
     expect(config.backend).toEqual({ type: 'local' });
@@ -97,6 +97,6 @@ describe('defaults of a valid config', () => {
     );
     expect(explicit.accounts[0]).toMatchObject({ closeOnDeletion: true, iamUserAccessToBilling: 'DENY' });
     expect(explicit.trust.shardSize).toBe(3);
-    expect(explicit.identity.requireMfa).toBe(false);
+    expect(explicit.identity.denyWithoutMfa).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ import { runBin, STACK_LINE } from '../cli/temp-org';
  */
 const ROLE = 'OrganizationAccountAccessRole';
 /** The most accounts a group may list with MFA (and no max age): 10 policies of this many each. */
-const MOST = accountsPerPolicy(ROLE, { required: true }) * 10;
+const MOST = accountsPerPolicy(ROLE, { denyWithoutMfa: true }) * 10;
 
 function orgWith(members: number, groupAccounts: 'all' | 'listed'): string {
   const accounts = Array.from({ length: members }, (_, i) => ({ name: `acct-${String(i).padStart(5, '0')}`, email: `acct-${i}@example.com` }));

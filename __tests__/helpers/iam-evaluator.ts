@@ -185,7 +185,7 @@ const ref = (value: unknown, type: string, attr: string): string | undefined =>
 export class IamEvaluator {
   readonly managementAccountId: string;
   readonly identityAccountId: string;
-  readonly crossAccountRoleName: string;
+  readonly memberRoleName: string;
   readonly orgId: string;
   /** Every account of the organization by name (management stack output), id resolved. */
   readonly accountIds: ReadonlyMap<string, string>;
@@ -202,7 +202,7 @@ export class IamEvaluator {
   constructor(synth: Pick<SynthResult, 'config' | 'json'>, options: EvaluatorOptions = {}) {
     const { config, json } = synth;
     this.managementAccountId = config.organization.managementAccountId;
-    this.crossAccountRoleName = config.organization.crossAccountRoleName;
+    this.memberRoleName = config.organization.memberRoleName;
     this.orgId = options.orgId ?? config.organization.id ?? 'o-exampleorg1';
     const management = json.management;
     const outputIds = (management.output?.account_ids?.value ?? {}) as Record<string, string>;
@@ -242,7 +242,7 @@ export class IamEvaluator {
     for (const [stackName, stack] of Object.entries(json)) this.readStack(stackName, stack);
     this.identityAccountId = defaultProviderAccount(json.identity, this.managementAccountId, this.values);
     const members = new Map<string, string>();
-    for (const [name, id] of ids) if (this.iam.get(id)?.roles.has(this.crossAccountRoleName)) members.set(name, id);
+    for (const [name, id] of ids) if (this.iam.get(id)?.roles.has(this.memberRoleName)) members.set(name, id);
     this.memberAccounts = members;
   }
 
@@ -253,7 +253,7 @@ export class IamEvaluator {
 
   async decide(query: AssumeQuery): Promise<EvaluationResult> {
     const { principal, targetAccountId: target } = query;
-    const roleName = query.roleName ?? this.crossAccountRoleName;
+    const roleName = query.roleName ?? this.memberRoleName;
     const principalAccount = this.accountIdOf(principal.account);
     const principalArn = principal.userName
       ? `arn:aws:iam::${principalAccount}:user/${principal.userName}`
@@ -284,7 +284,7 @@ export class IamEvaluator {
   /** May a web identity, a SAML assertion or a service assume the role (no identity policy involved)? */
   async canAssumeFederated(query: FederatedQuery): Promise<boolean> {
     const target = query.targetAccountId;
-    const roleName = query.roleName ?? this.crossAccountRoleName;
+    const roleName = query.roleName ?? this.memberRoleName;
     const trustText = this.iam.get(target)?.roles.get(roleName) ?? fail(`no role ${roleName} in account ${target} in the synthesized JSON`);
     let trust = this.parsed(trustText, `trust policy of ${roleName} in ${target}`);
     let principal: string;

@@ -9,7 +9,7 @@ const accountsOf = (doc: ReturnType<typeof groupAssumePolicies>[number]) => doc.
 
 describe('identity group assume policies', () => {
   it('allow the role in exactly the listed accounts, with MFA, through aws:ResourceAccount', () => {
-    const [doc, ...rest] = groupAssumePolicies({ roleName: 'OrganizationAccountAccessRole', accountIds: ['333333333333', '222222222222'], mfa: MFA_ALWAYS });
+    const [doc, ...rest] = groupAssumePolicies({ memberRoleName: 'OrganizationAccountAccessRole', accountIds: ['333333333333', '222222222222'], mfaRule: MFA_ALWAYS });
     expect(rest).toEqual([]);
     expect(doc.Statement).toEqual([
       {
@@ -23,14 +23,14 @@ describe('identity group assume policies', () => {
   });
 
   it('are none for a group of no accounts (an empty aws:ResourceAccount list would match nothing anyway)', () => {
-    expect(groupAssumePolicies({ roleName: 'r', accountIds: [], mfa: MFA_ALWAYS })).toEqual([]);
+    expect(groupAssumePolicies({ memberRoleName: 'r', accountIds: [], mfaRule: MFA_ALWAYS })).toEqual([]);
   });
 
   it('split at the managed-policy quota, each account in exactly one part, whatever the input order', () => {
-    const roleName = 'OrganizationAccountAccessRole';
-    const per = accountsPerPolicy(roleName, MFA_ALWAYS);
+    const memberRoleName = 'OrganizationAccountAccessRole';
+    const per = accountsPerPolicy(memberRoleName, MFA_ALWAYS);
     const all = ids(per * 2 + 1);
-    const docs = groupAssumePolicies({ roleName, accountIds: [...all].reverse(), mfa: MFA_ALWAYS });
+    const docs = groupAssumePolicies({ memberRoleName, accountIds: [...all].reverse(), mfaRule: MFA_ALWAYS });
     expect(docs.map((d) => accountsOf(d).length)).toEqual([per, per, 1]);
     expect(docs.flatMap(accountsOf)).toEqual(all);
     for (const d of docs) expect(policyJson(d).length).toBeLessThanOrEqual(IAM_LIMITS.managedPolicyChars);
@@ -39,7 +39,7 @@ describe('identity group assume policies', () => {
   it('fit fewer accounts a policy for a longer role name, and a full part stays under the quota', () => {
     const long = 'r'.repeat(64);
     expect(accountsPerPolicy(long, MFA_ALWAYS)).toBeLessThanOrEqual(accountsPerPolicy('r', MFA_ALWAYS));
-    const [full] = groupAssumePolicies({ roleName: long, accountIds: ids(accountsPerPolicy(long, MFA_ALWAYS)), mfa: { required: true, maxAgeSeconds: 43200 } });
+    const [full] = groupAssumePolicies({ memberRoleName: long, accountIds: ids(accountsPerPolicy(long, MFA_ALWAYS)), mfaRule: { denyWithoutMfa: true, maxAgeSeconds: 43200 } });
     expect(policyJson(full).length).toBeLessThanOrEqual(IAM_LIMITS.managedPolicyChars);
   });
 });

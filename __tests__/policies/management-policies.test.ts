@@ -11,7 +11,7 @@ const MFA = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
 
 describe('the management account policies (runbook step R1)', () => {
   it('group_orgs_crossaccount: the cross-account role in accounts of this organization only, with MFA', () => {
-    expect(crossAccountGroupPolicy({ roleName: 'OrganizationAccountAccessRole', organizationId: 'o-abc123' }).Statement).toEqual([
+    expect(crossAccountGroupPolicy({ memberRoleName: 'OrganizationAccountAccessRole', organizationId: 'o-abc123' }).Statement).toEqual([
       {
         Sid: 'AssumeCrossAccountRoleInOrganization',
         Effect: 'Allow',
@@ -23,12 +23,12 @@ describe('the management account policies (runbook step R1)', () => {
   });
 
   it("group_orgs_crossaccount: without an organization id, the caller's own organization as a policy variable", () => {
-    const [s] = crossAccountGroupPolicy({ roleName: 'r', organizationId: CALLERS_ORGANIZATION }).Statement;
+    const [s] = crossAccountGroupPolicy({ memberRoleName: 'r', organizationId: CALLERS_ORGANIZATION }).Statement;
     expect(s.Condition!.StringEquals).toEqual({ 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' });
   });
 
   it('group_create_aws_accounts: the account-creating role of the management account, with MFA', () => {
-    const [s] = createAccountGroupPolicy({ managementAccountId: '111111111111', roleName: 'assumerole_create_account' }).Statement;
+    const [s] = createAccountGroupPolicy({ managementAccountId: '111111111111', createAccountRoleName: 'assumerole_create_account' }).Statement;
     expect(s).toMatchObject({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111111111111:role/assumerole_create_account', Condition: MFA });
   });
 

@@ -2,7 +2,7 @@ import { memberRoleTrustPolicy } from '../../policies/member-role-trust-policy';
 import { MFA_ALWAYS } from '../../policies/mfa-condition';
 import { statement } from './statements';
 
-const props = { managementAccountId: '111111111111', identityAccountId: '222222222222', identityMfa: MFA_ALWAYS };
+const props = { managementAccountId: '111111111111', identityAccountId: '222222222222', identityMfaRule: MFA_ALWAYS };
 const allowRoot = (Sid: string, account: string) => ({ Sid, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' });
 
 describe('the member role trust policy', () => {
@@ -18,7 +18,7 @@ describe('the member role trust policy', () => {
   });
 
   it('drops the MFA condition, and only it, where the identity block does not require MFA', () => {
-    const identity = statement(memberRoleTrustPolicy({ ...props, identityMfa: { required: false } }), 'IdentityAccount');
+    const identity = statement(memberRoleTrustPolicy({ ...props, identityMfaRule: { denyWithoutMfa: false } }), 'IdentityAccount');
     expect(identity.Condition).toEqual({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:user/*' } });
   });
 

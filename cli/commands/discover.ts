@@ -1,5 +1,5 @@
 import { discoveredConfigYaml } from '../discover/discovered-config';
-import { detectRoleName, ROLE_CANDIDATES } from '../discover/role-detection';
+import { detectMemberRoleName, ROLE_CANDIDATES } from '../discover/role-detection';
 import { writeDiscovered } from '../discover/write-discovered';
 import { LiveClients } from '../live/aws-clients';
 import type { CommandResult } from '../live/command-result';
@@ -37,13 +37,13 @@ export async function discoverCommand(options: DiscoverOptions): Promise<Command
   const identity = pickIdentity(active, options.identityAccount, org.managementAccountId);
   const members = active.filter((a) => a.id !== org.managementAccountId && a.id !== identity.id);
   const leftOut = org.accounts.filter((a) => a.status !== 'ACTIVE');
-  const role = await detectRoleName(clients, [identity, ...members], options.roleName ? [options.roleName] : ROLE_CANDIDATES, options);
+  const role = await detectMemberRoleName(clients, [identity, ...members], options.roleName ? [options.roleName] : ROLE_CANDIDATES, options);
   const text = discoveredConfigYaml({ org, region: options.region, identity, members, leftOut, role });
   const { lockPath, stacks } = writeDiscovered(options.config, text, options.force);
   const lines = [
     `Wrote ${options.config} and ${lockPath} from organization ${org.id}:`,
     `  ${org.ous.length} OUs, identity account ${identity.name} (${identity.id}), ${members.length} member accounts in ${stacks} trust stacks`,
-    `  cross-account role ${role.roleName}: ${role.without.length ? `not found in ${role.without.length} accounts (${role.without.join(', ')})` : `found in all ${role.checked} accounts`}`,
+    `  cross-account role ${role.memberRoleName}: ${role.without.length ? `not found in ${role.without.length} accounts (${role.without.join(', ')})` : `found in all ${role.checked} accounts`}`,
     leftOut.length ? `  left out (not ACTIVE): ${leftOut.map((a) => `${a.name} (${a.id}, ${a.status})`).join(', ')}` : '  left out: none',
     'Next: add people under identity.groups and management.users, then `npx org-trust preflight` and `npm run synth`.',
   ];

@@ -20,7 +20,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   const imported = all.filter((a) => a.id).length;
   out.push(`${configPath}: valid`);
   out.push('');
-  out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.crossAccountRoleName}`);
+  out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.memberRoleName}`);
   out.push(
     `Accounts: ${all.length} (identity + ${members.length} members): ${all.length - imported} to create, ${imported} to import, ${members.length - activeCount} retired`,
   );
@@ -36,7 +36,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   }
   out.push('');
   out.push(`Management account: group ${config.management.groupName}, users ${config.management.users.join(', ') || '(none)'}; role ${config.management.createAccountRoleName}`);
-  const mfa = config.identity.requireMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
+  const mfa = config.identity.denyWithoutMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
   out.push(`Identity account ${config.identityAccount.name}: ${config.identity.groups.length} groups (${mfa})`);
   for (const g of config.identity.groups) {
     const reach = [

@@ -45,7 +45,7 @@ export function discoveredConfigYaml(d: DiscoveredOrg): string {
       managementAccountId: d.org.managementAccountId,
       id: d.org.id,
       region: d.region,
-      crossAccountRoleName: d.role.roleName,
+      crossAccountRoleName: d.role.memberRoleName,
       organizationalUnits: ouTree(d.org.ous, d.org.rootId),
     },
     identityAccount: accountEntry(d.identity),
@@ -58,9 +58,9 @@ export function discoveredConfigYaml(d: DiscoveredOrg): string {
   const key = (name: string) => (doc.contents as YAMLMap).items.find((p) => (p.key as Scalar).value === name)!.key as Scalar;
   const roleNotes = [
     d.role.without.length
-      ? ` crossAccountRoleName: ${d.role.roleName} was found in ${d.role.checked - d.role.without.length} of ${d.role.checked} accounts; not in ${list(d.role.without)}.\n` +
+      ? ` crossAccountRoleName: ${d.role.memberRoleName} was found in ${d.role.checked - d.role.without.length} of ${d.role.checked} accounts; not in ${list(d.role.without)}.\n` +
         ' Create it there before the apply; `org-trust preflight` lists those accounts with the fix.'
-      : ` crossAccountRoleName: ${d.role.roleName}, found in all ${d.role.checked} accounts.`,
+      : ` crossAccountRoleName: ${d.role.memberRoleName}, found in all ${d.role.checked} accounts.`,
   ];
   key('organization').commentBefore = roleNotes.join('\n');
   if (d.leftOut.length) {

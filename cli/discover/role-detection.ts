@@ -8,7 +8,7 @@ export const ROLE_CANDIDATES = ['OrganizationAccountAccessRole', 'AWSControlTowe
 
 export interface RoleDetection {
   /** The role the most accounts have (the first candidate on a tie or where none has one). */
-  readonly roleName: string;
+  readonly memberRoleName: string;
   /** Accounts (name) where the runner could not assume and read that role. */
   readonly without: readonly string[];
   readonly checked: number;
@@ -19,7 +19,7 @@ export interface RoleDetection {
  * runner can assume and read (GetRole). Reading matters: an emulator lets AssumeRole succeed
  * where no role exists.
  */
-export async function detectRoleName(
+export async function detectMemberRoleName(
   clients: LiveClients,
   accounts: readonly { readonly id: string; readonly name: string }[],
   candidates: readonly string[],
@@ -36,6 +36,6 @@ export async function detectRoleName(
     progress.tick,
   );
   const counts = candidates.map((name) => ({ name, count: found.filter((f) => f === name).length }));
-  const roleName = counts.reduce((best, c) => (c.count > best.count ? c : best), counts[0]).name;
-  return { roleName, without: accounts.filter((_, i) => found[i] !== roleName).map((a) => a.name), checked: accounts.length };
+  const memberRoleName = counts.reduce((best, c) => (c.count > best.count ? c : best), counts[0]).name;
+  return { memberRoleName, without: accounts.filter((_, i) => found[i] !== memberRoleName).map((a) => a.name), checked: accounts.length };
 }

@@ -40,8 +40,8 @@ export class LiveClients {
   }
 
   /** An IAM client inside `accountId`, as the cross-account role there. Throws AwsCallError naming sts:AssumeRole. */
-  async iamIn(accountId: string, roleName: string, session: string): Promise<IAMClient> {
-    const arn = roleArn(accountId, roleName);
+  async iamIn(accountId: string, assumeRoleName: string, session: string): Promise<IAMClient> {
+    const arn = roleArn(accountId, assumeRoleName);
     const { Credentials } = await awsCall('sts:AssumeRole', () => this.sts.send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: session, DurationSeconds: 900 })), arn);
     if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) throw new Error(`sts:AssumeRole (${arn}) returned no credentials`);
     return new IAMClient({

@@ -12,10 +12,10 @@ export type RoleRead =
  * Reading is the real test: an emulator, unlike AWS, lets AssumeRole succeed where the role
  * does not exist, and a role the runner may assume but not read cannot be imported either.
  */
-export async function readMemberRole(clients: LiveClients, accountId: string, roleName: string, session: string): Promise<RoleRead> {
+export async function readMemberRole(clients: LiveClients, accountId: string, memberRoleName: string, session: string): Promise<RoleRead> {
   try {
-    const iam = await clients.iamIn(accountId, roleName, session);
-    const { Role } = await awsCall('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })), `${roleName} in ${accountId}`);
+    const iam = await clients.iamIn(accountId, memberRoleName, session);
+    const { Role } = await awsCall('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: memberRoleName })), `${memberRoleName} in ${accountId}`);
     return { ok: true, trustPolicy: parsePolicyText(Role?.AssumeRolePolicyDocument ?? '{}') };
   } catch (e) {
     if (e instanceof AwsCallError && e.code !== 'NoCredentials' && e.code !== 'NetworkError') return { ok: false, error: e };

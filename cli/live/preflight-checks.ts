@@ -44,13 +44,13 @@ export function accountFindings(ctx: LiveContext, m: MatchedAccount): Finding[] 
 async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader): Promise<Finding[]> {
   const { account, live, id } = m;
   if (!live || !id || live.status !== 'ACTIVE' || id === ctx.org.managementAccountId) return [];
-  const roleName = ctx.config.organization.crossAccountRoleName;
+  const memberRoleName = ctx.config.organization.memberRoleName;
   const out: Finding[] = [];
-  const read = await readMemberRole(ctx.clients, id, roleName, SESSION);
+  const read = await readMemberRole(ctx.clients, id, memberRoleName, SESSION);
   if (!read.ok) {
-    out.push(blocks('role', `cannot assume and read ${roleName} in ${id}: ${read.error.message}\n${invitedAccountFix({ accountId: id, roleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
+    out.push(blocks('role', `cannot assume and read ${memberRoleName} in ${id}: ${read.error.message}\n${invitedAccountFix({ accountId: id, memberRoleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
   } else {
-    out.push(ok('role', `the runner assumes and reads ${roleName}`, account.name));
+    out.push(ok('role', `the runner assumes and reads ${memberRoleName}`, account.name));
     const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account);
     if (!m.isIdentity && expected === undefined) out.push(warning('trust', 'no trust stack manages this role in the synthesized JSON: run synth', account.name));
     if (expected !== undefined) {
@@ -68,9 +68,9 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
 }
 
 async function scpFindingsFor(ctx: LiveContext, m: MatchedAccount, scps: ScpReader): Promise<Finding[]> {
-  const roleName = ctx.config.organization.crossAccountRoleName;
-  const resource = `arn:aws:iam::${m.id}:role/${roleName}`;
-  const context = runnerContext({ accountId: m.id!, roleName, organizationId: ctx.org.id });
+  const memberRoleName = ctx.config.organization.memberRoleName;
+  const resource = `arn:aws:iam::${m.id}:role/${memberRoleName}`;
+  const context = runnerContext({ accountId: m.id!, memberRoleName, organizationId: ctx.org.id });
   const out: Finding[] = [];
   for (const scp of await scps.forAccount(m.live!)) {
     for (const action of TRUST_REWRITE_ACTIONS) {

@@ -12,7 +12,7 @@ import type { LiveContext, MatchedAccount } from './live-context';
 export async function providerFindings(ctx: LiveContext, m: MatchedAccount, session: string): Promise<Finding[]> {
   const federated = declaredPrincipalsFor(ctx.config.trust.principals, m.account).filter((p) => p.kind === 'oidc' || p.kind === 'saml');
   if (!federated.length || !m.id) return [];
-  const iam = await ctx.clients.iamIn(m.id, ctx.config.organization.crossAccountRoleName, session);
+  const iam = await ctx.clients.iamIn(m.id, ctx.config.organization.memberRoleName, session);
   const out: Finding[] = [];
   for (const p of federated) {
     const type = p.kind === 'oidc' ? 'oidc-provider' : 'saml-provider';

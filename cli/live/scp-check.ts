@@ -70,9 +70,9 @@ export function scpFindings(document: unknown, request: ScpRequest): ScpFinding[
 }
 
 /** What is known about the runner's calls in a member account: it acts as the cross-account role there. */
-export function runnerContext(props: { accountId: string; roleName: string; organizationId: string }): Record<string, string> {
+export function runnerContext(props: { accountId: string; memberRoleName: string; organizationId: string }): Record<string, string> {
   return {
-    'aws:principalarn': `arn:aws:iam::${props.accountId}:role/${props.roleName}`,
+    'aws:principalarn': `arn:aws:iam::${props.accountId}:role/${props.memberRoleName}`,
     'aws:principalaccount': props.accountId,
     'aws:principalorgid': props.organizationId,
     'aws:principaltype': 'AssumedRole',

@@ -32,12 +32,12 @@ async function accountDrift(ctx: LiveContext, m: MatchedAccount): Promise<string
   if (live.status !== 'ACTIVE') drift.push(`status ${live.status}`);
   if ((live.ou ?? '') !== (account.ou ?? '')) drift.push(`in ${live.ou ? `OU ${live.ou}` : 'the root'}; the config says ${account.ou ? `OU ${account.ou}` : 'the root'}`);
   if (m.isIdentity) return drift;
-  const roleName = ctx.config.organization.crossAccountRoleName;
+  const memberRoleName = ctx.config.organization.memberRoleName;
   const expected = ctx.synthesized.memberTrust(account);
   if (expected === undefined) return [...drift, 'no trust stack manages its role in the synthesized JSON: run synth'];
-  const read = await readMemberRole(ctx.clients, id, roleName, SESSION);
-  if (!read.ok) return [...drift, `role ${roleName} cannot be read: ${read.error.message}`];
-  return [...drift, ...policyDrift(`trust policy of ${roleName}`, read.trustPolicy, expected)];
+  const read = await readMemberRole(ctx.clients, id, memberRoleName, SESSION);
+  if (!read.ok) return [...drift, `role ${memberRoleName} cannot be read: ${read.error.message}`];
+  return [...drift, ...policyDrift(`trust policy of ${memberRoleName}`, read.trustPolicy, expected)];
 }
 
 async function policyDocument(iam: IAMClient, arn: string): Promise<unknown> {
@@ -49,10 +49,10 @@ async function policyDocument(iam: IAMClient, arn: string): Promise<unknown> {
 /** Identity groups as synthesized against the identity account: existence, members, attached policies and their documents. */
 async function identityDrift(ctx: LiveContext, m: MatchedAccount): Promise<string[]> {
   if (!m.id) return [];
-  const roleName = ctx.config.organization.crossAccountRoleName;
+  const memberRoleName = ctx.config.organization.memberRoleName;
   let iam: IAMClient;
   try {
-    iam = await ctx.clients.iamIn(m.id, roleName, SESSION);
+    iam = await ctx.clients.iamIn(m.id, memberRoleName, SESSION);
   } catch (e) {
     if (e instanceof AwsCallError) return [`cannot enter the identity account: ${e.message}`];
     throw e;

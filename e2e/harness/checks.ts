@@ -57,22 +57,22 @@ export async function inlinePolicyNames(iam: IAMClient, roleName: string): Promi
 /**
  * Reads a member role's trust policy from the emulator (as the management account, assumed
  * into the member) and checks the product's promise: the management root trusted without
- * conditions, the identity account's IAM users only, with MFA when `requireMfa`.
+ * conditions, the identity account's IAM users only, with MFA when `denyWithoutMfa` (the config's identity.requireMfa).
  * Returns what it found, for further expectations.
  */
 export async function expectMemberTrust(
   iam: IAMClient,
   ids: { managementAccountId: string; identityAccountId: string },
-  options: { roleName?: string; requireMfa?: boolean } = {},
+  options: { memberRoleName?: string; denyWithoutMfa?: boolean } = {},
 ): Promise<PolicyStatement[]> {
-  const statements = (await trustPolicy(iam, options.roleName ?? 'OrganizationAccountAccessRole')).Statement;
+  const statements = (await trustPolicy(iam, options.memberRoleName ?? 'OrganizationAccountAccessRole')).Statement;
   const management = statements.filter((s) => awsPrincipals(s).includes(`arn:aws:iam::${ids.managementAccountId}:root`));
   expect(management).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole' })]);
   expect(management[0].Condition).toBeUndefined();
   const identity = statements.filter((s) => awsPrincipals(s).includes(`arn:aws:iam::${ids.identityAccountId}:root`));
   expect(identity).toHaveLength(1);
   expect(identity[0].Condition?.ArnLike).toEqual({ 'aws:PrincipalArn': `arn:aws:iam::${ids.identityAccountId}:user/*` });
-  if (options.requireMfa ?? true) expect(identity[0].Condition?.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
+  if (options.denyWithoutMfa ?? true) expect(identity[0].Condition?.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
   expect(statements).toHaveLength(2);
   return statements;
 }

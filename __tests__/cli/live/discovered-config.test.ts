@@ -28,14 +28,14 @@ const discovered = (over: Partial<DiscoveredOrg> = {}): DiscoveredOrg => ({
   identity: account('IAM', '222222222222'),
   members: [account('Prod1', '333333333333', 'Workloads/Prod', { CostCenter: '42' }), account('Tools', '444444444444')],
   leftOut: [account('Old', '555555555555', undefined, {}, 'SUSPENDED')],
-  role: { roleName: 'OrganizationAccountAccessRole', without: [], checked: 3 },
+  role: { memberRoleName: 'OrganizationAccountAccessRole', without: [], checked: 3 },
   ...over,
 });
 
 describe('discover: the config it writes', () => {
   it('is a valid config that imports every OU and account', () => {
     const config = parseConfig(discoveredConfigYaml(discovered()));
-    expect(config.organization).toMatchObject({ managementAccountId: '111111111111', id: 'o-abcdef1234', region: 'eu-west-1', crossAccountRoleName: 'OrganizationAccountAccessRole' });
+    expect(config.organization).toMatchObject({ managementAccountId: '111111111111', id: 'o-abcdef1234', region: 'eu-west-1', memberRoleName: 'OrganizationAccountAccessRole' });
     expect(config.organization.organizationalUnits.map((o) => [o.path, o.id])).toEqual([
       ['Workloads', 'ou-ab12-00000001'],
       ['Workloads/Prod', 'ou-ab12-00000002'],
@@ -48,10 +48,10 @@ describe('discover: the config it writes', () => {
   });
 
   it('names the accounts it left out and those without the role in comments, and is deterministic', () => {
-    const text = discoveredConfigYaml(discovered({ role: { roleName: 'OrganizationAccountAccessRole', without: ['Tools'], checked: 3 } }));
+    const text = discoveredConfigYaml(discovered({ role: { memberRoleName: 'OrganizationAccountAccessRole', without: ['Tools'], checked: 3 } }));
     expect(text).toContain('# Left out, not ACTIVE: Old (555555555555, SUSPENDED).');
     expect(text).toContain('found in 2 of 3 accounts; not in Tools');
-    expect(text).toBe(discoveredConfigYaml(discovered({ role: { roleName: 'OrganizationAccountAccessRole', without: ['Tools'], checked: 3 } })));
+    expect(text).toBe(discoveredConfigYaml(discovered({ role: { memberRoleName: 'OrganizationAccountAccessRole', without: ['Tools'], checked: 3 } })));
   });
 
   it('writes the lock synth would write, and refuses to overwrite without --force', () => {

@@ -3,7 +3,7 @@ import { runnerContext, scpFindings } from '../../../cli/live/scp-check';
 const ACCOUNT = '333333333333';
 const ROLE = 'OrganizationAccountAccessRole';
 const resource = `arn:aws:iam::${ACCOUNT}:role/${ROLE}`;
-const context = runnerContext({ accountId: ACCOUNT, roleName: ROLE, organizationId: 'o-abcdef1234' });
+const context = runnerContext({ accountId: ACCOUNT, memberRoleName: ROLE, organizationId: 'o-abcdef1234' });
 const check = (statement: object, action = 'iam:UpdateAssumeRolePolicy') => scpFindings({ Version: '2012-10-17', Statement: [statement] }, { action, resource, context });
 
 describe('SCP static check of the trust rewrite', () => {

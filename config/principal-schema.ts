@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedString } from './bounded-string';
 import { ACCOUNT_ID } from './iam-names';
 
 /**
@@ -25,16 +26,14 @@ const PERMISSION_SET = /^[\w+=,.@-]{1,32}$/;
 export const GITHUB_ACTIONS = 'token.actions.githubusercontent.com';
 export const SAML_SIGNIN_AUDIENCE = 'https://signin.aws.amazon.com/saml';
 
-// Every string is bounded before its pattern runs (abort): no regex sees a megabyte-long value.
+// Every string is bounded before its pattern runs (boundedString): no regex sees a megabyte-long value.
 
 /** IAM substitutes ${...} in condition values (policy variables): a config string must not smuggle one in. */
 const noPolicyVariable = (s: string) => !s.includes('${');
 const POLICY_VARIABLE = 'must not contain "${": IAM would read it as a policy variable';
 const noWildcard = (s: string) => !/[*?]/.test(s);
 
-const name = z
-  .string({ error: 'must be a name of letters and digits (it becomes the Sid of the trust statement)' })
-    .max(64, { error: 'must be at most 64 characters', abort: true })
+const name = boundedString(64, { type: 'must be a name of letters and digits (it becomes the Sid of the trust statement)', tooLong: 'must be at most 64 characters' })
   .regex(PRINCIPAL_NAME, { error: (iss) => `must be 1-64 letters and digits, e.g. BreakGlass: it becomes the Sid of the trust statement, which IAM limits to those (got "${String(iss.input)}")` });
 
 const accountName = z.string({ error: 'must be a member account name' });
@@ -51,33 +50,25 @@ const scope = z.strictObject(
   { error: 'must be a scope: { accounts: [...] }, { ous: [...] } or { organization: true }' },
 );
 
-const accountRef = z
-  .string({ error: 'must be "self", a 12-digit account id in quotes, or the name of an account of this config' })
-  .min(1)
-  .max(50, { error: 'must be "self", a 12-digit account id or an account name (at most 50 characters)', abort: true });
+const accountRef = boundedString(50, { type: 'must be "self", a 12-digit account id in quotes, or the name of an account of this config', tooLong: 'must be "self", a 12-digit account id or an account name (at most 50 characters)' })
+  .min(1);
 
 const nonEmptyList = (item: z.ZodType<string>, what: string) => z.array(item, { error: `must be a list of ${what}` }).min(1, { error: `must list at least one ${what.replace(/s$/, '')}` });
 
-const audience = z
-  .string({ error: 'must be an audience string' })
+const audience = boundedString(2048, { type: 'must be an audience string', tooLong: 'must be at most 2048 characters (a whole trust policy is)' })
   .min(1)
-  .max(2048, { error: 'must be at most 2048 characters (a whole trust policy is)', abort: true })
   .refine(noWildcard, { error: 'must be exact: an audience with * or ? would admit tokens issued for other clients' })
   .refine(noPolicyVariable, { error: POLICY_VARIABLE });
 
-const subject = z
-  .string({ error: 'must be a sub claim, e.g. "repo:acme/infra:ref:refs/heads/main"' })
+const subject = boundedString(2048, { type: 'must be a sub claim, e.g. "repo:acme/infra:ref:refs/heads/main"', tooLong: 'must be at most 2048 characters (a whole trust policy is)' })
   .min(1)
-  .max(2048, { error: 'must be at most 2048 characters (a whole trust policy is)', abort: true })
   .refine((s) => !/^[*?]/.test(s), { error: 'must not start with a wildcard: the start of the sub names whose tokens match, and "*" would admit every identity of the provider' })
   .refine(noPolicyVariable, { error: POLICY_VARIABLE });
 
 const awsPrincipal = z.strictObject({
   name,
   kind: z.literal('aws'),
-  arn: z
-    .string({ error: 'must be the ARN of an IAM role or user, e.g. arn:aws:iam::123456789012:role/break-glass' })
-    .max(1011, { error: 'must be at most 1011 characters (IAM: 512 of path, 64 of name)', abort: true })
+  arn: boundedString(1011, { type: 'must be the ARN of an IAM role or user, e.g. arn:aws:iam::123456789012:role/break-glass', tooLong: 'must be at most 1011 characters (IAM: 512 of path, 64 of name)' })
     .refine((a) => !/^arn:aws-[a-z-]+:/.test(a), { error: 'is outside the aws partition; org-trust writes policies for the commercial aws partition only', abort: true })
     .refine((a) => IAM_PRINCIPAL_ARN.test(a), {
       error: (iss) =>
@@ -93,9 +84,7 @@ const awsPrincipal = z.strictObject({
 const oidcPrincipal = z.strictObject({
   name,
   kind: z.literal('oidc'),
-  provider: z
-    .string({ error: `must be the OIDC provider's host (and path), e.g. ${GITHUB_ACTIONS}` })
-    .max(255, { error: 'must be at most 255 characters (IAM limits an OIDC provider URL to 255)', abort: true })
+  provider: boundedString(255, { type: `must be the OIDC provider's host (and path), e.g. ${GITHUB_ACTIONS}`, tooLong: 'must be at most 255 characters (IAM limits an OIDC provider URL to 255)' })
     .refine((p) => !/^[a-z]+:\/\//i.test(p), { error: 'must be the host without the scheme (no https://), as in the provider ARN and its condition keys', abort: true })
     .refine((p) => OIDC_PROVIDER.test(p), { error: (iss) => `must be a host name with an optional path, e.g. ${GITHUB_ACTIONS} or oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE (got "${String(iss.input)}")` }),
   audiences: nonEmptyList(audience, 'audiences'),
@@ -106,9 +95,7 @@ const oidcPrincipal = z.strictObject({
 const samlPrincipal = z.strictObject({
   name,
   kind: z.literal('saml'),
-  provider: z
-    .string({ error: 'must be the name of the IAM SAML provider in each account of the scope' })
-    .max(128, { error: 'must be at most 128 characters', abort: true })
+  provider: boundedString(128, { type: 'must be the name of the IAM SAML provider in each account of the scope', tooLong: 'must be at most 128 characters' })
     .regex(SAML_PROVIDER, { error: (iss) => `must be an IAM SAML provider name: 1-128 letters, digits, _ . - (got "${String(iss.input)}")` }),
   audiences: nonEmptyList(
     audience.refine((a) => /^https:\/\/\S+$/.test(a), { error: `must be an https URL of the SAML endpoint, e.g. ${SAML_SIGNIN_AUDIENCE}` }),
@@ -120,16 +107,12 @@ const samlPrincipal = z.strictObject({
 const servicePrincipal = z.strictObject({
   name,
   kind: z.literal('service'),
-  service: z
-    .string({ error: 'must be an AWS service principal such as backup.amazonaws.com' })
-    .max(253, { error: 'must be at most 253 characters', abort: true })
+  service: boundedString(253, { type: 'must be an AWS service principal such as backup.amazonaws.com', tooLong: 'must be at most 253 characters' })
     .regex(SERVICE_PRINCIPAL, { error: (iss) => `must be an AWS service principal of the aws partition, such as backup.amazonaws.com (got "${String(iss.input)}")` }),
   sourceAccounts: z.array(accountRef, { error: 'must be a list of "self", account ids or account names' }).default([]),
   sourceArns: z
     .array(
-      z
-        .string({ error: 'must be an ARN' })
-    .max(2048, { error: 'must be at most 2048 characters', abort: true })
+      boundedString(2048, { type: 'must be an ARN', tooLong: 'must be at most 2048 characters' })
         .regex(SOURCE_ARN, { error: (iss) => `must be an ARN of the aws partition whose account field is 12 digits, e.g. arn:aws:backup:us-east-1:123456789012:backup-vault:* (got "${String(iss.input)}")` })
         .refine(noPolicyVariable, { error: POLICY_VARIABLE }),
       { error: 'must be a list of ARNs' },
@@ -141,9 +124,7 @@ const servicePrincipal = z.strictObject({
 const identityCenterPrincipal = z.strictObject({
   name,
   kind: z.literal('identityCenter'),
-  permissionSet: z
-    .string({ error: 'must be the name of an IAM Identity Center permission set' })
-    .max(32, { error: 'must be at most 32 characters', abort: true })
+  permissionSet: boundedString(32, { type: 'must be the name of an IAM Identity Center permission set', tooLong: 'must be at most 32 characters' })
     .regex(PERMISSION_SET, { error: (iss) => `must be a permission set name: 1-32 letters, digits and +=,.@_- (got "${String(iss.input)}")` }),
   account: accountRef,
   scope,

@@ -14,6 +14,7 @@ import {
   partitionOf,
   TFC_ORGANIZATION,
 } from './iam-names';
+import { boundedString } from './bounded-string';
 import { nameTable, nameTableSchema } from './name-table';
 import { declaredPrincipalSchema } from './principal-schema';
 
@@ -141,15 +142,9 @@ const identityGroupSchema = z.strictObject({
     .default([]),
 });
 
-/**
- * A string held to a pattern, its length checked first so that the regex never runs on an
- * overlong input. `what` completes "must be ...".
- */
+/** A string held to a pattern, bounded first (boundedString). `what` completes "must be ...". */
 const boundedPattern = (what: string, max: number, pattern: RegExp) =>
-  z
-    .string({ error: `must be ${what}` })
-    .max(max, { error: `must be ${what} of at most ${max} characters`, abort: true })
-    .regex(pattern, { error: `must be ${what}` });
+  boundedString(max, { type: `must be ${what}`, tooLong: `must be ${what} of at most ${max} characters` }).regex(pattern, { error: `must be ${what}` });
 
 // Backend settings are written where Terraform allows no expressions, so they cannot be
 // escaped like other config strings: they are held to the names the services accept.

@@ -15,3 +15,15 @@ export function escapeControls(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
 }
+
+/** What JSON.stringify leaves raw in strings (it escapes C0 itself; the line breaks left are its own layout). */
+const RAW_IN_JSON = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * JSON text with every such character as a \uXXXX escape: the same value to any JSON parser
+ * (JSON.stringify leaves C1 controls, U+2028 and bidi characters raw, which a terminal acts on).
+ */
+export function jsonWithEscapedControls(json: string): string {
+  // Per UTF-16 unit: a character beyond U+FFFF (a tag character) is two escapes, as JSON spells it.
+  return json.replace(RAW_IN_JSON, (c) => [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+}

@@ -47,5 +47,5 @@ export async function discoverCommand(options: DiscoverOptions): Promise<Command
     leftOut.length ? `  left out (not ACTIVE): ${leftOut.map((a) => `${a.name} (${a.id}, ${a.status})`).join(', ')}` : '  left out: none',
     'Next: add people under identity.groups and management.users, then `npx org-trust preflight` and `npm run synth`.',
   ];
-  return { exitCode: 0, stdout: `${lines.join('\n')}\n` };
+  return { exitCode: 0, lines };
 }

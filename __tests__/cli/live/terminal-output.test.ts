@@ -1,3 +1,4 @@
+import { discoverLines } from '../../../cli/commands/discover';
 import { verifyLines } from '../../../cli/commands/verify';
 import { escapeControls } from '../../../cli/control-chars';
 import { commandOutput } from '../../../cli/live/command-result';
@@ -60,6 +61,15 @@ describe('live commands: human output escapes every control character at one poi
     const findings = [blocks('role', `cannot read the role in ${name}`, name), warning('account', `account 1 is in ${name}`, name), ok('org', 'all features')];
     const lines = renderFindings('Preflight of org.yaml', findings, 'preflight: 1 blocking');
     expectInert(commandOutput({ exitCode: 1, lines }), lines.length);
+  });
+
+  it.each(NAMES.map((n) => [escapeControls(n), n]))('discover, accounts named %s: one line each, nothing raw', (_shown, name) => {
+    const account = (id: string, status: string) => ({ id, name: `${name}-${id}`, email: `${id}@example.com`, status, parentId: 'r-1', ou: name });
+    const lines = discoverLines({
+      config: 'org.yaml', lockPath: 'org.lock.json', orgId: 'o-x', ous: 3, identity: account('222222222222', 'ACTIVE'), members: 2, stacks: 1,
+      role: { memberRoleName: 'OrganizationAccountAccessRole', without: [`${name}-333333333333`], checked: 3 }, leftOut: [account('444444444444', 'SUSPENDED')],
+    });
+    expectInert(commandOutput({ exitCode: 0, lines }), lines.length);
   });
 
   it('the renderers put one element per line: a name with a newline stays on its line', () => {

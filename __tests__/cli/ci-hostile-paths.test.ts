@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
+import { yamlWithHeader } from '../../cli/ci/ci-yaml';
 import { ciCommand, CI_ENGINES } from '../../cli/commands/ci';
 import { CliError } from '../../errors/user-errors';
 import { EXAMPLE_PATH } from '../helpers/example';
@@ -55,6 +56,13 @@ describe.each(CI_ENGINES)('ci %s: hostile --config paths', (engine) => {
     const headerLines = text.split('\n\n')[0].split('\n');
     expect(headerLines.every((l) => l.startsWith('#'))).toBe(true);
   });
+});
+
+it('a value that reached the YAML with a control character in it is refused (whatever path it came by)', () => {
+  expect(() => yamlWithHeader(['ok'], { env: { REGION: 'us-east-1\rdefaults: x' } })).toThrow(/a CI value holds a control character/);
+  expect(() => yamlWithHeader(['ok'], { ['key\u2028x']: 1 })).toThrow(/a CI value holds a control character/);
+  expect(() => yamlWithHeader(['a\rb'], {})).toThrow(/a CI header line holds a control character/);
+  expect(yamlWithHeader(['ok'], { run: 'a\nb\n' })).toBe('# ok\n\nrun: |\n  a\n  b\n');
 });
 
 it('bin: a --config with a newline exits 1 with the message alone, no stack trace', () => {

@@ -21,7 +21,17 @@ export function refuseControlsInCi(value: string, field: string): void {
  */
 export function yamlWithHeader(header: readonly string[], value: unknown): string {
   for (const line of header) if (CONTROL_OR_FORMAT.test(line)) throw new Error(`a CI header line holds a control character: ${JSON.stringify(line)}`);
+  // Values come from the config (region, backend) through its patterns; this catches any path that skipped them. Scripts keep their line breaks.
+  for (const text of strings(value)) if (CONTROL_OR_FORMAT.test(text.replace(/\n/g, ''))) throw new Error(`a CI value holds a control character: ${JSON.stringify(text)}`);
   const doc = new Document(value);
   doc.commentBefore = header.map((l) => (l ? ` ${l}` : '')).join('\n');
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Every string in a plain value, keys included. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]);
+  return [];
 }

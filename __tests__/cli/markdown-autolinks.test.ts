@@ -1,8 +1,10 @@
 import MarkdownIt from 'markdown-it';
 import { Parser } from 'commonmark';
 import { reportCommand } from '../../cli/commands/report';
+import { reportDiffCommand } from '../../cli/commands/report-diff';
 import { mdText } from '../../cli/markdown-text';
 import { exampleYaml } from '../helpers/example';
+import { synthPair } from './synth-pair';
 import { tempOrg } from './temp-org';
 
 /**
@@ -58,12 +60,20 @@ describe('mdText: no autolink starts in a name (GFM with the autolink extension 
     expect(texts.join('')).toBe(name.trim());
   });
 
+  const hostile = ['www.evil.example', 'evil.com', 'a@b.example'];
+  const yaml = exampleYaml().replace(
+    'accounts:\n',
+    `accounts:\n${hostile.map((n, i) => `  - name: "${n}"\n    email: hostile${i}@example.com\n`).join('')}`,
+  );
+
+  it('the access diff: accounts named like URLs and e-mail addresses are no links anywhere in it', () => {
+    const pair = synthPair(exampleYaml(), yaml);
+    const md = reportDiffCommand({ config: pair.configPath, out: pair.headOut, base: pair.baseOut, format: 'md' }).text;
+    for (const n of hostile) expect(plain(gfm.parse(md, {}))).toContain(`Account ${n} created`);
+    expect(links(gfm.parse(md, {}))).toEqual([]);
+  });
+
   it('the report: accounts named like URLs and e-mail addresses are no links anywhere in it', () => {
-    const hostile = ['www.evil.example', 'evil.com', 'a@b.example'];
-    const yaml = exampleYaml().replace(
-      'accounts:\n',
-      `accounts:\n${hostile.map((n, i) => `  - name: "${n}"\n    email: hostile${i}@example.com\n`).join('')}`,
-    );
     const org = tempOrg(yaml);
     const md = reportCommand({ config: org.configPath, out: org.outDir, format: 'md' });
     for (const n of hostile) expect(plain(gfm.parse(md, {}))).toContain(n);

@@ -10,7 +10,8 @@ import { runPythonJson } from './python-botocore';
 /**
  * Every format aws-config writes, for user and role names using every character the config
  * accepts for them (IAM's [A-Za-z0-9+=,.@_-]) at the start, middle and end, read back by
- * Python's configparser and botocore's own config loader (the AWS CLI's): every profile's
+ * Python's configparser and botocore's own config loader (account names with every punctuation
+ * character the schema allows reach the profile names), (the AWS CLI's): every profile's
  * role_arn, mfa_serial and source_profile must come back exactly as IAM knows them.
  */
 const MANAGEMENT = '111111111111';
@@ -21,12 +22,17 @@ const SPECIALS = [...'+=,.@_-'];
 /** Names with each special character leading, inside, trailing and alone; plus letters and digits. */
 const NAMES = [...SPECIALS.flatMap((c) => [`${c}a`, `a${c}b`, `b${c}`, `${c}${c}${c}`]), 'Aa0Zz9', 'a+b=c,d.e@f_g-h'];
 
+/** Account names: printable ASCII but " \\ $ { } (the schema's rule); they reach profile names through a slug. */
+const ACCOUNT_PUNCTUATION = [...' !#%&\'()*+,-./:;<=>?@[]^_`|~'];
+const accountName = (i: number) => `Team${ACCOUNT_PUNCTUATION.slice((i * 4) % ACCOUNT_PUNCTUATION.length, ((i * 4) % ACCOUNT_PUNCTUATION.length) + 4).join('')}x${i}`;
+
 interface Case {
   readonly user: string;
   readonly role: string;
   readonly createRole: string;
+  readonly account: string;
 }
-const CASES: Case[] = NAMES.map((user, i) => ({ user, role: NAMES[(i + 7) % NAMES.length], createRole: NAMES[(i + 13) % NAMES.length] }));
+const CASES: Case[] = NAMES.map((user, i) => ({ user, role: NAMES[(i + 7) % NAMES.length], createRole: NAMES[(i + 13) % NAMES.length], account: accountName(i) }));
 
 const yamlFor = (c: Case) => `
 organization:
@@ -36,6 +42,7 @@ organization:
 identityAccount: { name: IAM, email: iam@example.com, id: "${IDENTITY}" }
 accounts:
   - { name: Work, email: work@example.com, id: "${MEMBER}" }
+  - { name: ${JSON.stringify(c.account)}, email: team@example.com, id: "444444444444" }
 management:
   createAccountRoleName: ${JSON.stringify(c.createRole)}
   users: [${JSON.stringify(c.user)}]
@@ -87,6 +94,7 @@ describe('aws-config: every name the config accepts round-trips through configpa
   it('the table covers every special character IAM allows, and each case is a valid config', () => {
     expect(NAMES.every((n) => IAM_NAME_CHARS.test(n))).toBe(true);
     for (const c of SPECIALS) expect(CASES.some((k) => k.user.includes(c)) && CASES.some((k) => k.role.includes(c))).toBe(true);
+    for (const c of ACCOUNT_PUNCTUATION) expect(CASES.some((k) => k.account.includes(c))).toBe(true);
     expect(Object.keys(read)).toHaveLength(CASES.length * FORMATS.length);
   });
 

@@ -3,6 +3,7 @@ import { verifyLines } from '../../../cli/commands/verify';
 import { escapeControls } from '../../../cli/control-chars';
 import { commandOutput } from '../../../cli/live/command-result';
 import { blocks, ok, renderFindings, warning } from '../../../cli/live/findings';
+import { runBin } from '../temp-org';
 
 /**
  * Live names (OU and account names, chosen by whoever may rename them) through the human
@@ -77,5 +78,12 @@ describe('live commands: human output escapes every control character at one poi
     const text = commandOutput({ exitCode: 0, lines });
     expect(text.split('\n').filter((l) => l === FORGED)).toEqual([]);
     expect(text).toContain(`moved to Prod\\x0a${FORGED}`);
+  });
+
+  it.each(['verify', 'preflight'])('bin %s: an error naming a path with escape sequences prints them escaped (exit 2)', (command) => {
+    const r = runBin([command, '--config', '/tmp/no\x1b[2Kpe\u202e\x9b.yaml']);
+    expect(r.status).toBe(2);
+    expect(RAW.test(r.stderr.replace(/\n/g, ''))).toBe(false);
+    expect(r.stderr).toContain('/tmp/no\\x1b[2Kpe\\u{202e}\\x9b.yaml');
   });
 });

@@ -1,5 +1,5 @@
 import type { AwsProfile, SourceProfile } from './aws-profiles';
-import { iniSection, renderAwsConfig } from './ini-render';
+import { iniComment, iniSection, refuseControlsInComment, renderAwsConfig } from './ini-render';
 
 /** The credential tools aws-config writes for. */
 export type CredentialFormat = 'aws-vault' | 'granted' | 'aws-login';
@@ -80,12 +80,11 @@ function renderAwsLogin(profiles: readonly AwsProfile[]): string[] {
   );
 }
 
-const comment = (text: string) => text.split('\n').map((l) => `; ${l}`).join('\n');
-
 /** ~/.aws/config text for one user's profiles, for the chosen tool. */
 export function renderCredentialConfig(format: CredentialFormat, profiles: readonly AwsProfile[], user: string, configPath: string): string {
+  refuseControlsInComment(configPath, 'the --config path');
   const text = header(format, profiles, user, configPath);
   if (format === 'aws-vault') return renderAwsConfig(profiles, text);
   const sections = format === 'granted' ? renderGranted(profiles) : renderAwsLogin(profiles);
-  return `${comment(text)}\n\n${sections.join('\n')}`;
+  return `${iniComment(text)}\n\n${sections.join('\n')}`;
 }

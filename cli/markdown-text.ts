@@ -3,11 +3,16 @@
  * request. An account or OU name may hold `<img ...>`, a link or a backtick: as written it would
  * become HTML, a link or a code span in the comment. These show it as the characters it is.
  * Table cells escape their pipes on top (the renderers' `cell`).
+ *
+ * GitHub also links bare `www.x`, `http://x`, `a@b.x` (GFM extended autolinks), and linkify
+ * renderers link more (`x.com`, `//host`). Each needs a literal `.`, `:`, `/` or `@`: these are
+ * backslash-escaped (rendered as themselves; `/` only where two meet, so OU paths stay readable), so no autolink sees its trigger.
  */
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '`': '&#96;', '<': '&lt;', '>': '&gt;', '&': '&amp;', '[': '\\[', ']': '\\]' };
 
-/** Literal text: no HTML, entity, link, image or code span can start in it; one line. */
-export const mdText = (text: string): string => text.replace(/[\\`<>&[\]]/g, (c) => ESCAPES[c]).replace(/\r?\n/g, ' ');
+/** Literal text: no HTML, entity, link, autolink, image or code span can start in it; one line. */
+export const mdText = (text: string): string =>
+  text.replace(/[\\`<>&[\].:@]|\/(?=\/)|(?<=\/)\//g, (c) => ESCAPES[c] ?? `\\${c}`).replace(/\r?\n/g, ' ');
 
 /** A code span showing `text` as it is, whatever backticks it holds (a longer fence, as CommonMark allows); one line. */
 export function mdCode(text: string): string {

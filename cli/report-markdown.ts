@@ -22,17 +22,17 @@ function trustText(t: TrustPrincipal, config: OrgConfig): string {
   if (t.name) return declaredText(t);
   const who =
     t.account === 'management' ? 'management account' : t.account === config.identityAccount.name ? `identity account ${mdText(t.account)}` : t.account ? `**account ${mdText(t.account)}**` : '**outside the organization**';
-  const extra = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent/.test(c));
+  const extra = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent/.test(c)).map(mdText);
   return `${mdCode(t.principal)} (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
 }
 
-/** The conditions of a statement, one "Operator key value" each. */
-const conditionTexts = (t: TrustPrincipal) => Object.entries(t.conditions ?? {}).flatMap(([op, kv]) => Object.entries(kv).map(([k, v]) => mdText(`${op} ${k} ${JSON.stringify(v)}`)));
+/** The conditions of a statement, one "Operator key value" each, as plain text (filter first, then mdText). */
+const conditionTexts = (t: TrustPrincipal) => Object.entries(t.conditions ?? {}).flatMap(([op, kv]) => Object.entries(kv).map(([k, v]) => `${op} ${k} ${JSON.stringify(v)}`));
 
 /** A declared principal (trust.principals): its name, what it is, and every condition it is held to. */
 function declaredText(t: TrustPrincipal): string {
   const what = t.type === 'Federated' ? 'federated' : t.type === 'Service' ? 'service' : t.mfa ? 'MFA' : 'no MFA condition';
-  const conditions = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent|aws:PrincipalArn/.test(c));
+  const conditions = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent|aws:PrincipalArn/.test(c)).map(mdText);
   return `**${mdText(t.name!)}** (declared): ${mdCode(t.principal)} (${what}${conditions.length ? `; ${conditions.join(', ')}` : ''})`;
 }
 

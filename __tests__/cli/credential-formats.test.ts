@@ -10,6 +10,7 @@ import { CREDENTIAL_FORMATS, renderCredentialConfig, type CredentialFormat } fro
 import { userAccess } from '../../cli/user-access';
 import { parseConfig } from '../../config/load-config';
 import { EXAMPLE_PATH, exampleYaml } from '../helpers/example';
+import { pythonWithBotocore } from './python-botocore';
 import { runBin } from './temp-org';
 
 const OUTPUT_IDS = { IAM: '222222222222', ACCOUNT01: '444444444444', ACCOUNT02: '555555555555', ACCOUNT03: '333333333333', Logging: '666666666666' };
@@ -97,14 +98,14 @@ describe('aws-config --for: credential outputs, parsed back with INI parsers', (
 
   /** The user profile's provider in the AWS CLI: aws-vault injects credentials itself, so none there. */
   const SOURCE_PROVIDER: Record<CredentialFormat, string | null> = { 'aws-vault': null, granted: 'custom-process', 'aws-login': 'login' };
-  const hasBotocore = spawnSync('python3', ['-c', 'import botocore.credentials']).status === 0;
-  (hasBotocore ? it : it.skip).each(CREDENTIAL_FORMATS)('%s: botocore (the AWS CLI’s library) reads the same profiles and picks the expected credential providers', (format) => {
+  it.each(CREDENTIAL_FORMATS)('%s: botocore (the AWS CLI’s library) reads the same profiles and picks the expected credential providers', (format) => {
     const text = render(format, 'bob');
     const dir = mkdtempSync(join(tmpdir(), 'aws-config-'));
     writeFileSync(join(dir, 'config'), text);
     // Nothing from this machine: no AWS_* variables, no credentials file, no instance metadata.
     const env = { PATH: process.env.PATH ?? '', HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_EC2_METADATA_DISABLED: 'true' };
-    const r = spawnSync('python3', [join(__dirname, 'botocore-profiles.py'), join(dir, 'config')], { encoding: 'utf8', env, timeout: 30_000 });
+    // python3 where it has botocore, else the e2e virtual environment's: never skipped.
+    const r = spawnSync(pythonWithBotocore(), [join(__dirname, 'botocore-profiles.py'), join(dir, 'config')], { encoding: 'utf8', env, timeout: 30_000 });
     expect(r.stderr).toBe('');
     const { profiles, providers } = JSON.parse(r.stdout) as { profiles: Ini; providers: Record<string, string | null> };
     const sections = sectionsOf(parse(text) as Ini);

@@ -40,12 +40,27 @@ export async function discoverCommand(options: DiscoverOptions): Promise<Command
   const role = await detectMemberRoleName(clients, [identity, ...members], options.roleName ? [options.roleName] : ROLE_CANDIDATES, options);
   const text = discoveredConfigYaml({ org, region: options.region, identity, members, leftOut, role });
   const { lockPath, stacks } = writeDiscovered(options.config, text, options.force);
-  const lines = [
-    `Wrote ${options.config} and ${lockPath} from organization ${org.id}:`,
-    `  ${org.ous.length} OUs, identity account ${identity.name} (${identity.id}), ${members.length} member accounts in ${stacks} trust stacks`,
+  return { exitCode: 0, lines: discoverLines({ config: options.config, lockPath, orgId: org.id, ous: org.ous.length, identity, members: members.length, stacks, role, leftOut }) };
+}
+
+/** What discover wrote and found, a line each (commandOutput escapes the names). */
+export function discoverLines(d: {
+  readonly config: string;
+  readonly lockPath: string;
+  readonly orgId: string;
+  readonly ous: number;
+  readonly identity: LiveAccount;
+  readonly members: number;
+  readonly stacks: number;
+  readonly role: { readonly memberRoleName: string; readonly without: readonly string[]; readonly checked: number };
+  readonly leftOut: readonly LiveAccount[];
+}): string[] {
+  const { identity, role, leftOut } = d;
+  return [
+    `Wrote ${d.config} and ${d.lockPath} from organization ${d.orgId}:`,
+    `  ${d.ous} OUs, identity account ${identity.name} (${identity.id}), ${d.members} member accounts in ${d.stacks} trust stacks`,
     `  cross-account role ${role.memberRoleName}: ${role.without.length ? `not found in ${role.without.length} accounts (${role.without.join(', ')})` : `found in all ${role.checked} accounts`}`,
     leftOut.length ? `  left out (not ACTIVE): ${leftOut.map((a) => `${a.name} (${a.id}, ${a.status})`).join(', ')}` : '  left out: none',
     'Next: add people under identity.groups and management.users, then `npx org-trust preflight` and `npm run synth`.',
   ];
-  return { exitCode: 0, stdout: `${lines.join('\n')}\n` };
 }

@@ -18,8 +18,8 @@ export async function preflightCommand(options: LiveCommandOptions & { readonly 
     `preflight: ${ctx.accounts.length} accounts checked in organization ${ctx.org.id}; ` +
     `${blocking.length} blocking, ${warnings.length} warnings: ${blocking.length ? 'the apply would fail or lock someone out' : 'nothing blocks the apply'}`;
   if (options.format === 'json') {
-    return { exitCode, stdout: `${JSON.stringify({ organizationId: ctx.org.id, blocks: blocking.length > 0, findings, summary }, null, 2)}\n` };
+    return { exitCode, json: { organizationId: ctx.org.id, blocks: blocking.length > 0, findings, summary } };
   }
   const shown = findings.filter((f) => f.severity !== 'ok' || f.account === undefined);
-  return { exitCode, stdout: renderFindings(`Preflight of ${options.config} against organization ${ctx.org.id}`, shown, summary) };
+  return { exitCode, lines: renderFindings(`Preflight of ${options.config} against organization ${ctx.org.id}`, shown, summary) };
 }

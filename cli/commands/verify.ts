@@ -1,6 +1,6 @@
 import type { CommandResult } from '../live/command-result';
 import { loadLiveContext, type LiveCommandOptions } from '../live/live-context';
-import { verifyDrift } from '../live/verify-checks';
+import { verifyDrift, type AccountDrift } from '../live/verify-checks';
 
 /**
  * After an apply: the live trust policy of every member role, the identity groups and their
@@ -13,11 +13,16 @@ export async function verifyCommand(options: LiveCommandOptions & { readonly for
   const exitCode = drifted.length ? 1 : 0;
   const summary = `verify: ${accounts.length} accounts in organization ${ctx.org.id}; ${drifted.length ? `${drifted.length} with drift` : 'no drift'}`;
   if (options.format === 'json') {
-    return { exitCode, stdout: `${JSON.stringify({ organizationId: ctx.org.id, drift: drifted.length > 0, accounts, summary }, null, 2)}\n` };
+    return { exitCode, json: { organizationId: ctx.org.id, drift: drifted.length > 0, accounts, summary } };
   }
-  const lines = [`Verify of ${options.config} against organization ${ctx.org.id}`, ''];
+  return { exitCode, lines: verifyLines(`Verify of ${options.config} against organization ${ctx.org.id}`, drifted, summary) };
+}
+
+/** The human report: a line per drifted account and per drift, then the summary (commandOutput escapes the names). */
+export function verifyLines(title: string, drifted: readonly AccountDrift[], summary: string): string[] {
+  const lines = [title, ''];
   for (const a of drifted) lines.push(`${a.account}${a.id ? ` (${a.id})` : ''}: drift`, ...a.drift.map((d) => `  - ${d}`));
   if (drifted.length) lines.push('');
   lines.push(summary);
-  return { exitCode, stdout: `${lines.join('\n')}\n` };
+  return lines;
 }

@@ -11,16 +11,17 @@ export const blocks = (check: string, message: string, account?: string): Findin
 export const warning = (check: string, message: string, account?: string): Finding => ({ severity: 'warning', check, message, account });
 export const ok = (check: string, message: string, account?: string): Finding => ({ severity: 'ok', check, message, account });
 
-export function renderFindings(title: string, findings: readonly Finding[], summary: string): string {
+/** The lines of a findings report: one per finding (commandOutput escapes what a name holds). */
+export function renderFindings(title: string, findings: readonly Finding[], summary: string): string[] {
   const lines = [title];
   const scopes = [...new Set(findings.map((f) => f.account ?? ''))];
   for (const scope of scopes) {
     lines.push('', scope ? `${scope}:` : 'Organization:');
     for (const f of findings.filter((x) => (x.account ?? '') === scope)) {
       const mark = f.severity === 'blocks' ? 'BLOCKS ' : f.severity === 'warning' ? 'warning' : 'ok     ';
-      lines.push(`  ${mark} ${f.check}: ${f.message.split('\n').join('\n           ')}`);
+      lines.push(`  ${mark} ${f.check}: ${f.message}`);
     }
   }
   lines.push('', summary);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

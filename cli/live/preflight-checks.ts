@@ -48,7 +48,7 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
   const out: Finding[] = [];
   const read = await readMemberRole(ctx.clients, id, memberRoleName, SESSION);
   if (!read.ok) {
-    out.push(blocks('role', `cannot assume and read ${memberRoleName} in ${id}: ${read.error.message}\n${invitedAccountFix({ accountId: id, memberRoleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
+    out.push(blocks('role', `cannot assume and read ${memberRoleName} in ${id}: ${read.error.message}. ${invitedAccountFix({ accountId: id, memberRoleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
   } else {
     out.push(ok('role', `the runner assumes and reads ${memberRoleName}`, account.name));
     const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account);

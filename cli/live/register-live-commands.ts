@@ -3,7 +3,8 @@ import { LIVE_EXIT_CODES, reportFailure } from '../../errors/report-failure';
 import { discoverCommand } from '../commands/discover';
 import { preflightCommand } from '../commands/preflight';
 import { verifyCommand } from '../commands/verify';
-import type { CommandResult } from './command-result';
+import { escapeControls } from '../control-chars';
+import { commandOutput, type CommandResult } from './command-result';
 
 /**
  * Exit codes of the live commands: 0 all good; 1 something blocks the apply, drift, or an
@@ -13,9 +14,11 @@ import type { CommandResult } from './command-result';
 async function runLive(action: () => Promise<CommandResult>): Promise<void> {
   try {
     const result = await action();
-    process.stdout.write(result.stdout);
+    process.stdout.write(commandOutput(result));
     process.exitCode = result.exitCode;
   } catch (e) {
+    // Errors may name live accounts and OUs too: their control characters are escaped line by line.
+    if (e instanceof Error) e.message = e.message.split('\n').map(escapeControls).join('\n');
     process.exitCode = reportFailure(e, LIVE_EXIT_CODES);
   }
 }

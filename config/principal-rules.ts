@@ -1,7 +1,8 @@
 import { RESERVED_SIDS, SELF } from './declared-principals';
 import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
-import { GITHUB_ACTIONS, iamPrincipalArnParts, isAccountId, type DeclaredPrincipalInput } from './principal-schema';
+import { subjectOwnerProblem } from './oidc-subject-rule';
+import { iamPrincipalArnParts, isAccountId, type DeclaredPrincipalInput } from './principal-schema';
 import type { ParsedOrgConfig } from './schema';
 
 type Path = (string | number)[];
@@ -70,7 +71,10 @@ function kindIssues(config: ParsedOrgConfig, p: DeclaredPrincipalInput, at: (...
       return [];
     }
     case 'oidc':
-      return p.provider === GITHUB_ACTIONS ? p.subjects.flatMap((s, i) => githubSubjectIssues(s, at('subjects', i))) : [];
+      return p.subjects.flatMap((s, i) => {
+        const problem = subjectOwnerProblem(p.provider, s);
+        return problem ? [{ path: at('subjects', i), message: problem }] : [];
+      });
     case 'service': {
       const issues = p.sourceAccounts.flatMap((ref, i) => accountRefIssue(config, ref, at('sourceAccounts', i)));
       if (!p.sourceAccounts.length && !p.sourceArns.length) {
@@ -86,17 +90,4 @@ function kindIssues(config: ParsedOrgConfig, p: DeclaredPrincipalInput, at: (...
     default:
       return [];
   }
-}
-
-/**
- * GitHub's sub starts with the repository ("repo:OWNER/REPO:..."): a wildcard in the owner
- * admits every GitHub organization's workflows (GitHub, "Configuring OpenID Connect in Amazon
- * Web Services": define a condition "so that untrusted repositories can't request access tokens").
- */
-function githubSubjectIssues(subject: string, path: Path): Issue[] {
-  const repo = /^repo:([^/]*)\//.exec(subject);
-  if (subject.startsWith('repo:') && (!repo || /[*?]/.test(repo[1]) || repo[1] === '')) {
-    return [{ path, message: `must name the GitHub owner without wildcards, as repo:OWNER/REPO:... (got "${subject}"); a wildcard owner admits workflows of every GitHub organization` }];
-  }
-  return [];
 }

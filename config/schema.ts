@@ -133,7 +133,13 @@ const passwordPolicySchema = z
     // 0: passwords do not expire (NIST SP 800-63B; CIS AWS Foundations dropped rotation). With
     // the MFA self-service policy, an expired password cannot be reset at sign-in without MFA.
     maxAgeDays: z.number().int().min(0).max(1095).default(0),
-    reusePrevention: z.number().int().min(1).max(24).default(24),
+    // IAM takes 1-24; CIS AWS Foundations asks for 24 (validate warns below it).
+    reusePrevention: z
+      .number({ error: 'must be a whole number of remembered passwords, 1-24' })
+      .int({ error: 'must be a whole number of remembered passwords, 1-24' })
+      .min(1, { error: 'must be 1-24 (IAM remembers 1-24 previous passwords; CIS AWS Foundations asks for 24)' })
+      .max(24, { error: 'must be 1-24 (IAM remembers at most 24 previous passwords)' })
+      .default(24),
     hardExpiry: z.boolean().default(false),
   })
   // prefault: an absent block is parsed as {}, so the field defaults above apply once, here.
@@ -221,6 +227,8 @@ export const orgConfigSchema = z.strictObject({
       groupName: iamName('group').default('crossaccount-admins'),
       createAccountRoleName: iamName('role').default('assumerole_create_account'),
       users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).default([]),
+      /** The management account's own password policy (its users sign in to the console too). */
+      passwordPolicy: passwordPolicySchema,
     })
     .prefault({}),
   identity: z

@@ -4,6 +4,9 @@ import { declaredPrincipalWarnings } from './declared-principals-summary';
 /** AWS Organizations' default quota, management account included. */
 export const DEFAULT_ACCOUNT_QUOTA = 10;
 
+/** CIS AWS Foundations Benchmark: prevent reuse of the last 24 passwords. */
+const CIS_PASSWORD_REUSE = 24;
+
 /** Things that are valid but probably not meant, or that will fail on apply. */
 export function configWarnings(config: OrgConfig): string[] {
   const warnings: string[] = [];
@@ -23,6 +26,11 @@ export function configWarnings(config: OrgConfig): string[] {
   for (const [user, n] of [...reach].sort()) if (n === 0) warnings.push(`identity user "${user}" can assume a role in no account (their groups list no active accounts)`);
   if (!config.identity.denyWithoutMfa) warnings.push('identity.requireMfa is false: identity users can assume member roles without MFA');
   if (!config.management.users.length) warnings.push(`management.users is empty: nobody is in ${config.management.groupName} to use ${config.management.createAccountRoleName}`);
+  for (const [field, policy] of [['management', config.management.passwordPolicy], ['identity', config.identity.passwordPolicy]] as const) {
+    if (policy.reusePrevention < CIS_PASSWORD_REUSE) {
+      warnings.push(`${field}.passwordPolicy.reusePrevention is ${policy.reusePrevention}: CIS AWS Foundations asks IAM to remember ${CIS_PASSWORD_REUSE} previous passwords`);
+    }
+  }
   if (!activeAccounts(config).length) warnings.push('no active member accounts: no trust stack will be synthesized');
   warnings.push(...declaredPrincipalWarnings(config));
   return warnings;

@@ -82,6 +82,7 @@ export interface OrgConfig {
     readonly groupName: string;
     readonly createAccountRoleName: string;
     readonly users: readonly string[];
+    readonly passwordPolicy: PasswordPolicy;
   };
   readonly identity: {
     /** Identity users reach member roles only with MFA (YAML: identity.requireMfa). */

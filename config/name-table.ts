@@ -25,13 +25,16 @@ export const hasName = (table: object, name: string): boolean => Object.prototyp
 export function nameTableSchema<K extends z.ZodType<string>, V extends z.ZodType>(
   key: K,
   value: V,
-  options: { readonly error: string },
+  options: { readonly error: string; readonly maxEntries?: { readonly count: number; readonly error: (count: number) => string } },
 ) {
   const schema = z.unknown().transform((raw, ctx): NameTable<z.output<V>> => {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       ctx.addIssue({ code: 'custom', message: options.error, input: raw });
       return z.NEVER;
     }
+    const limit = options.maxEntries;
+    const size = Object.keys(raw).length;
+    if (limit && size > limit.count) ctx.addIssue({ code: 'custom', message: limit.error(size), input: raw });
     const table = nameTable<z.output<V>>();
     for (const [name, entry] of Object.entries(raw)) {
       const k = key.safeParse(name);

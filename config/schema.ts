@@ -52,15 +52,26 @@ export const accountName = z
   .max(50, { error: 'must be an account name of 1-50 characters', abort: true })
   .regex(ACCOUNT_NAME, { error: 'must be an account name of printable ASCII characters other than " \\ $ { }' });
 
+/** AWS Organizations TagResource: keys and values of letters, spaces, digits and _ . : / = + - @. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_CHARACTERS = 'letters, digits, spaces and _ . : / = + - @ (AWS Organizations tag rules)';
+/** Organizations allows 50 user tags on a resource. */
+const MAX_TAGS = 50;
+
 const tags = nameTableSchema(
   z
     .string()
     .min(1, { error: 'tag keys must be 1-128 characters' })
-    .max(128, { error: 'tag keys must be 1-128 characters' })
+    .max(128, { error: 'tag keys must be 1-128 characters', abort: true })
+    .refine((k) => !k.toLowerCase().startsWith('aws:'), { error: (iss) => `tag key "${String(iss.input)}" starts with "aws:", a prefix AWS reserves for its own tags; choose another key` })
+    .refine((k) => TAG_TEXT.test(k), { error: (iss) => `tag key "${String(iss.input)}" must hold only ${TAG_CHARACTERS}` })
     // cdktf 0.21 copies tag maps into plain objects, where this key would vanish from the JSON.
     .refine((k) => k !== '__proto__', { error: 'the tag key __proto__ cannot be written to Terraform JSON by cdktf; choose another key' }),
-  z.string({ error: 'tag values must be strings (quote numbers)' }).max(256, { error: 'tag values must be at most 256 characters' }),
-  { error: 'must be a map of tag names to string values' },
+  z
+    .string({ error: 'tag values must be strings (quote numbers)' })
+    .max(256, { error: 'tag values must be at most 256 characters', abort: true })
+    .refine((v) => TAG_TEXT.test(v), { error: `tag values must hold only ${TAG_CHARACTERS}` }),
+  { error: 'must be a map of tag names to string values', maxEntries: { count: MAX_TAGS, error: (n) => `has ${n} tags; AWS Organizations allows at most ${MAX_TAGS} on an account` } },
 ).default(() => nameTable<string>());
 
 const billingAccess = z.enum(['ALLOW', 'DENY'], { error: 'must be ALLOW or DENY' });
@@ -122,7 +133,13 @@ const passwordPolicySchema = z
     // 0: passwords do not expire (NIST SP 800-63B; CIS AWS Foundations dropped rotation). With
     // the MFA self-service policy, an expired password cannot be reset at sign-in without MFA.
     maxAgeDays: z.number().int().min(0).max(1095).default(0),
-    reusePrevention: z.number().int().min(1).max(24).default(24),
+    // IAM takes 1-24; CIS AWS Foundations asks for 24 (validate warns below it).
+    reusePrevention: z
+      .number({ error: 'must be a whole number of remembered passwords, 1-24' })
+      .int({ error: 'must be a whole number of remembered passwords, 1-24' })
+      .min(1, { error: 'must be 1-24 (IAM remembers 1-24 previous passwords; CIS AWS Foundations asks for 24)' })
+      .max(24, { error: 'must be 1-24 (IAM remembers at most 24 previous passwords)' })
+      .default(24),
     hardExpiry: z.boolean().default(false),
   })
   // prefault: an absent block is parsed as {}, so the field defaults above apply once, here.
@@ -210,6 +227,8 @@ export const orgConfigSchema = z.strictObject({
       groupName: iamName('group').default('crossaccount-admins'),
       createAccountRoleName: iamName('role').default('assumerole_create_account'),
       users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).default([]),
+      /** The management account's own password policy (its users sign in to the console too). */
+      passwordPolicy: passwordPolicySchema,
     })
     .prefault({}),
   identity: z

@@ -48,14 +48,23 @@ export function createAccountRoleTrustPolicy(props: { managementAccountId: strin
   });
 }
 
+/** Every account of the organization whose management account is `managementAccountId`. */
+const organizationAccounts = (managementAccountId: string) => `arn:aws:organizations::${managementAccountId}:account/o-*/*`;
+
 /**
  * role_create_accounts: what creating and tracking accounts needs, and no more.
  * CreateAccount needs iam:CreateServiceLinkedRole for organizations.amazonaws.com
- * (AccessDeniedForDependencyException otherwise) and organizations:TagResource when tags
- * are passed; the rest reads status and the accounts it made. No CloseAccount, no
- * RemoveAccountFromOrganization, no MoveAccount, no policy or OU changes.
+ * (AccessDeniedForDependencyException otherwise) and organizations:TagResource when tags are
+ * passed. CreateAccount, DescribeCreateAccountStatus, ListCreateAccountStatus,
+ * DescribeOrganization and ListAccounts have no resource type (Service Authorization
+ * Reference, AWS Organizations): they take "*". DescribeAccount and TagResource act on an
+ * account ARN, which carries the management account's id: only this organization's accounts.
+ * A new account's ARN is not known before it exists, so TagResource cannot be narrowed to it;
+ * it is denied on the management account itself, whose tags no account creation needs. No
+ * CloseAccount, RemoveAccountFromOrganization, MoveAccount, UntagResource, policy or OU changes.
  */
 export function createAccountsRolePolicy(props: { managementAccountId: string }): PolicyDocument {
+  const accounts = organizationAccounts(props.managementAccountId);
   return policyDocument(
     {
       Sid: 'CreateAndTrackAccounts',
@@ -64,17 +73,22 @@ export function createAccountsRolePolicy(props: { managementAccountId: string })
         'organizations:CreateAccount',
         'organizations:DescribeCreateAccountStatus',
         'organizations:ListCreateAccountStatus',
-        'organizations:DescribeAccount',
         'organizations:DescribeOrganization',
         'organizations:ListAccounts',
       ],
       Resource: '*',
     },
     {
-      Sid: 'TagNewAccounts',
+      Sid: 'DescribeAndTagOrganizationAccounts',
       Effect: 'Allow',
+      Action: ['organizations:DescribeAccount', 'organizations:TagResource'],
+      Resource: accounts,
+    },
+    {
+      Sid: 'NoTagsOnManagementAccount',
+      Effect: 'Deny',
       Action: 'organizations:TagResource',
-      Resource: `arn:aws:organizations::${props.managementAccountId}:account/o-*/*`,
+      Resource: `arn:aws:organizations::${props.managementAccountId}:account/o-*/${props.managementAccountId}`,
     },
     {
       Sid: 'OrganizationsServiceLinkedRole',

@@ -2,6 +2,7 @@ import { policyDocument, type PolicyDocument, type PolicyStatement } from './doc
 import { MFA_ALWAYS, mfaCondition } from './mfa-condition';
 
 const SELF = 'arn:aws:iam::*:user/${aws:username}';
+/** The one virtual MFA device a user may create and delete: named exactly as the user. */
 const OWN_VIRTUAL_DEVICE = 'arn:aws:iam::*:mfa/${aws:username}';
 
 /** Enrolling an MFA device: the one thing a user may do before having MFA. */
@@ -74,7 +75,9 @@ export function mfaSelfServicePolicy(options: { denyWithoutMfa: boolean } = { de
       Sid: 'AllowCreateVirtualMFADevice',
       Effect: 'Allow',
       Action: 'iam:CreateVirtualMFADevice',
-      Resource: 'arn:aws:iam::*:mfa/*',
+      // Named after the user: the only device the user may delete again, and the mfa_serial
+      // that aws-config writes into every profile (arn:aws:iam::ID:mfa/USER).
+      Resource: OWN_VIRTUAL_DEVICE,
     },
     {
       Sid: 'AllowEnrolOwnMFADevice',

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { DataAwsOrganizationsOrganization } from '@cdktf/provider-aws/lib/data-aws-organizations-organization';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import type { Account, OrganizationalUnit } from '../config/model';
+import type { Account, OrganizationalUnit, PasswordPolicy } from '../config/model';
+import { accountPasswordPolicy } from '../constructs/password-policy';
 import { TerraformOutput } from '../constructs/cdktf';
 import { ManagementAccess, type ManagementAccessProps } from '../constructs/management-access';
 import { addHistoryBlocks } from '../constructs/history-blocks';
@@ -30,6 +31,8 @@ export interface ManagementStackProps extends OrgStackProps, AccessProps {
   readonly accounts: readonly Account[];
   /** The lock's renames and forgotten accounts and OUs, written as moved and removed blocks. */
   readonly history: LockHistory;
+  /** The management account's IAM password policy (management.passwordPolicy). */
+  readonly passwordPolicy: PasswordPolicy;
 }
 
 /**
@@ -89,6 +92,8 @@ export class ManagementStack extends OrgStack {
       createAccountRoleName: props.createAccountRoleName,
       users: props.users,
     });
+    // The management users sign in with passwords too: the same CIS defaults as the identity account.
+    accountPasswordPolicy(this, props.passwordPolicy);
   }
 
   /** An account named `__proto__` too: the trust stacks read account_ids["__proto__"]. */

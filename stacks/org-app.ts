@@ -29,7 +29,7 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
   const { memberRoleName, managementAccountId, region } = organization;
   const awsProviderVersion = literal.config.terraform.awsProviderVersion;
   const common: OrgStackProps = { backend, awsProviderVersion, region, memberRoleName, identityAccount };
-  const { groupName, createAccountRoleName, users } = literal.config.management;
+  const { groupName, createAccountRoleName, users, passwordPolicy } = literal.config.management;
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     ...common,
     managementAccountId,
@@ -39,6 +39,7 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
     groupName,
     createAccountRoleName,
     users,
+    passwordPolicy,
     history,
   });
   const identity = new IdentityStack(app, IDENTITY_STACK, {

@@ -65,6 +65,17 @@ describe.each([true, false])('MFA self-service (requireMfa: %s)', (requireMfa) =
       expect(await can('iam:EnableMFADevice', `arn:aws:iam::${id()}:user/${other}`, false)).toBe(false);
     });
 
+    it.each(['iphone', 'Alice-phone', other, `${userName}2`, `${userName}/x`])('creates no virtual device named %j: only its own name, which its profiles use and it can delete again', async (name) => {
+      expect(await can('iam:CreateVirtualMFADevice', device(name), false)).toBe(false);
+      expect(await can('iam:CreateVirtualMFADevice', device(name), true)).toBe(false);
+    });
+
+    it('deletes its own virtual device with MFA only, and no other', async () => {
+      expect(await can('iam:DeleteVirtualMFADevice', device(userName), true)).toBe(true);
+      expect(await can('iam:DeleteVirtualMFADevice', device(userName), false)).toBe(false);
+      expect(await can('iam:DeleteVirtualMFADevice', device(other), true)).toBe(false);
+    });
+
     it.each(CREDENTIAL_ACTIONS)('%s is denied without MFA, by console session and by access key', async (action) => {
       expect(await can(action, self(), false)).toBe(false);
       expect(await can(action, self(), 'absent')).toBe(false);

@@ -56,3 +56,17 @@ describe('validate', () => {
     );
   });
 });
+
+describe('validate: password reuse below the CIS benchmark', () => {
+  const withReuse = (block: 'management' | 'identity', n: number) =>
+    exampleYaml().replace(new RegExp(`^${block}:\\n`, 'm'), `${block}:\n  passwordPolicy: { reusePrevention: ${n} }\n`);
+
+  it.each(['management', 'identity'] as const)('%s.passwordPolicy.reusePrevention below 24 is a warning naming the field; 24 is not', (block) => {
+    expect(configWarnings(parseConfig(withReuse(block, 1)))).toContain(`${block}.passwordPolicy.reusePrevention is 1: CIS AWS Foundations asks IAM to remember 24 previous passwords`);
+    expect(configWarnings(parseConfig(withReuse(block, 24))).join('\n')).not.toMatch(/reusePrevention/);
+  });
+
+  it.each([0, 25, 1.5])('reusePrevention %p is refused, as IAM would', (n) => {
+    expect(() => parseConfig(withReuse('identity', n))).toThrow(/identity\.passwordPolicy\.reusePrevention: must be (1-24|a whole number)/);
+  });
+});

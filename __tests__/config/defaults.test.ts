@@ -46,7 +46,8 @@ describe('defaults of a valid config', () => {
   });
 
   it('names the management group, role and users as the runbook does', () => {
-    expect(config.management).toEqual({ groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: [] });
+    expect(config.management).toEqual({ groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: [], passwordPolicy: config.identity.passwordPolicy });
+    expect(config.management.passwordPolicy).toMatchObject({ minimumLength: 14, reusePrevention: 24 });
   });
 
   it('requires MFA, without an age limit, and shards 10 accounts per trust stack on local state', () => {

@@ -46,7 +46,9 @@ describe('the management account policies (runbook step R1)', () => {
       expect(actions).not.toContain(forbidden);
     }
     expect(actions.filter((a) => a.endsWith('*'))).toEqual([]);
-    expect(statement(doc, 'TagNewAccounts').Resource).toBe('arn:aws:organizations::111111111111:account/o-*/*');
+    expect(statement(doc, 'DescribeAndTagOrganizationAccounts').Resource).toBe('arn:aws:organizations::111111111111:account/o-*/*');
+    expect(statement(doc, 'CreateAndTrackAccounts').Action).not.toContain('organizations:DescribeAccount');
+    expect(statement(doc, 'NoTagsOnManagementAccount')).toMatchObject({ Effect: 'Deny', Resource: 'arn:aws:organizations::111111111111:account/o-*/111111111111' });
     expect(statement(doc, 'OrganizationsServiceLinkedRole').Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'organizations.amazonaws.com' } });
   });
 });

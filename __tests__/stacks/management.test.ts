@@ -202,7 +202,9 @@ describe('management stack: runbook IAM', () => {
       expect(action).not.toContain('*');
       expect(action).not.toMatch(/Close|Remove|Move|Delete|Leave|Policy|OrganizationalUnit|Invite|Attach|Detach/);
     }
-    expect(doc.Statement.every((s) => s.Effect === 'Allow' && s.NotAction === undefined)).toBe(true);
+    // One Deny: no tags on the management account itself; no NotAction anywhere.
+    expect(doc.Statement.filter((s) => s.Effect !== 'Allow').map((s) => s.Sid)).toEqual(['NoTagsOnManagementAccount']);
+    expect(doc.Statement.every((s) => s.NotAction === undefined)).toBe(true);
     const slr = doc.Statement.find((s) => asList(s.Action as string).includes('iam:CreateServiceLinkedRole'));
     expect(slr?.Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'organizations.amazonaws.com' } });
   });
@@ -240,5 +242,21 @@ describe('management stack: runbook IAM', () => {
     expect(text).toHaveResource(OrganizationsAccount);
     expect(json.resource.aws_organizations_organization).toBeUndefined();
     expect(Object.values(resourcesOf(json, 'aws_iam_role')).map((r) => r.name)).toEqual(['assumerole_create_account']);
+  });
+});
+
+describe('management stack: password policy', () => {
+  it('the management account gets the same CIS defaults as the identity account', () => {
+    const json = synthYaml(exampleYaml()).json;
+    const policy = (stack: string) => json[stack].resource.aws_iam_account_password_policy.password_policy;
+    expect(policy('management')).toEqual(policy('identity'));
+    expect(policy('management')).toMatchObject({ minimum_password_length: 14, password_reuse_prevention: 24, require_symbols: true });
+  });
+
+  it('management.passwordPolicy is its own: a longer minimum there leaves the identity account as it was', () => {
+    const yaml = exampleYaml().replace(/^management:\n/m, 'management:\n  passwordPolicy: { minimumLength: 20 }\n');
+    const json = synthYaml(yaml).json;
+    expect(json.management.resource.aws_iam_account_password_policy.password_policy.minimum_password_length).toBe(20);
+    expect(json.identity.resource.aws_iam_account_password_policy.password_policy.minimum_password_length).toBe(14);
   });
 });

@@ -57,12 +57,13 @@ const MFA_CONTEXTS = {
 
 function decide(
   model: AccessModel,
-  principal: { name: string; account: string; kind?: string; statements: readonly Statement[]; arn?: string },
+  principal: { name: string; account: string; outsideAccountId?: string; kind?: string; statements: readonly Statement[]; arn?: string },
   role: RoleModel,
   mfa: boolean,
 ): boolean {
-  // An account outside the organization has no token: its policies name it by its id.
-  const principalAccount = /^\d{12}$/.test(principal.account) ? principal.account : accountToken(principal.account);
+  // An account outside the organization has no token: its policies name it by its id. An
+  // account of the config is always a name, even one of 12 digits.
+  const principalAccount = principal.outsideAccountId ?? accountToken(principal.account);
   const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
   const inOrg = (a: string) => model.organizationAccounts.includes(a);
   const orgPath = model.tree.orgPathOfAccount.get(role.account);
@@ -100,6 +101,10 @@ function principalArnCondition(s: Statement): string[] {
 
 const FIXED_SIDS = new Set(['ManagementAccount', 'IdentityAccount']);
 
+/** A statement's conditions with account tokens shown as ids or "{NAME}", as the principal is. */
+const displayedConditions = (model: AccessModel, s: Statement): { conditions?: Statement['Condition'] } =>
+  s.Condition ? { conditions: JSON.parse(model.refs.display(JSON.stringify(s.Condition))) as Statement['Condition'] } : {};
+
 /**
  * The principals a trust policy names, each with whether its account needs MFA to get in.
  * A declared statement (trust.principals; its Sid is the declaration's name) is shown by the
@@ -114,7 +119,7 @@ function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] 
     const typed = (['Federated', 'Service'] as const).flatMap((type) => [named?.[type] ?? []].flat().map((p) => ({ type, p })));
     for (const { type, p } of typed) {
       const account = AccountRefs.nameOf(/^arn:aws:iam::(\{[^{}]+\}):/.exec(p)?.[1] ?? '');
-      out.push({ principal: model.refs.display(p), type, ...(name ? { name } : {}), ...(account ? { account } : {}), mfa: false, ...(s.Condition ? { conditions: s.Condition } : {}) });
+      out.push({ principal: model.refs.display(p), type, ...(name ? { name } : {}), ...(account ? { account } : {}), mfa: false, ...displayedConditions(model, s) });
     }
     const aws = s.Principal === '*' ? ['*'] : [s.Principal?.AWS ?? []].flat();
     for (const p of aws) {
@@ -124,10 +129,10 @@ function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] 
       const held = principalArnCondition(s);
       // The probe is a principal the statement admits, so that only its MFA condition decides.
       const arn = held[0]?.replace(/[*?]/g, 'x');
-      const probe = { name: 'probe', account: account ?? outsideId ?? 'outside', arn, statements: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' } as Statement] };
+      const probe = { name: 'probe', account: account ?? '{outside}', outsideAccountId: account === undefined ? outsideId : undefined, arn, statements: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' } as Statement] };
       const mfa = (account ?? outsideId) !== undefined && decide(model, probe, { ...role, trust: [s] }, true) && !decide(model, probe, { ...role, trust: [s] }, false);
       const shown = name && held.length ? held.join(' | ') : p;
-      out.push({ principal: model.refs.display(shown), ...(name ? { name } : {}), ...(account ? { account } : {}), mfa, ...(s.Condition ? { conditions: s.Condition } : {}) });
+      out.push({ principal: model.refs.display(shown), ...(name ? { name } : {}), ...(account ? { account } : {}), mfa, ...displayedConditions(model, s) });
     }
   }
   return out;

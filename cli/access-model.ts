@@ -184,7 +184,7 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
   const { ous, ouOfAccount } = tree;
 
   const identityRoleArn = refs.canon(String(stacks[IDENTITY_STACK].provider?.aws?.[0]?.assume_role?.[0]?.role_arn ?? ''));
-  const identityAccount = AccountRefs.nameOf(identityRoleArn.split(':')[4] ?? '');
+  const identityAccount = AccountRefs.accountOfRoleArn(identityRoleArn);
   if (!identityAccount) throw new Error(`cannot tell the identity account from its provider's role_arn "${identityRoleArn}"`);
 
   const principals = [
@@ -200,7 +200,7 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
       const alias = String(role.provider ?? '').replace(/^aws\./, '');
       const provider = providers.find((p) => p.alias === alias) as { assume_role?: { role_arn?: string }[] } | undefined;
       const arn = refs.canon(String(provider?.assume_role?.[0]?.role_arn ?? ''));
-      const account = AccountRefs.nameOf(arn.split(':')[4] ?? '');
+      const account = AccountRefs.accountOfRoleArn(arn);
       if (!account) {
         notes.push(`${stackName}: aws_iam_role.${key} has no provider with a known account; not evaluated`);
         continue;

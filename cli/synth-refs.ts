@@ -1,8 +1,18 @@
 import { ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from '../stacks/stack-names';
 import type { StackJson } from './synth-output';
 
-/** The token an account becomes in evaluated policies: "{NAME}". */
-export const accountToken = (name: string) => `{${name}}`;
+/**
+ * The token an account becomes in evaluated policies: "{acct-" and the name's UTF-8 bytes as
+ * letters a-p, "}". An account name may hold any printable character but braces, quotes and
+ * backslashes, so the name itself never goes into an ARN or a pattern: a ":" would split the
+ * ARN, a "*" or "?" would be a wildcard, a digit run could read as an account id, and
+ * "organization" or "ou:x" would read as other tokens.
+ */
+export const accountToken = (name: string) => `{acct-${[...Buffer.from(name, 'utf8')].map((b) => NIBBLES[b >> 4] + NIBBLES[b & 15]).join('')}}`;
+const NIBBLES = 'abcdefghijklmnop';
+const ACCOUNT_TOKEN = /\{acct-((?:[a-p]{2})+)\}/g;
+const decodeName = (letters: string) =>
+  Buffer.from(letters.match(/../g)!.map((pair) => NIBBLES.indexOf(pair[0]) * 16 + NIBBLES.indexOf(pair[1]))).toString('utf8');
 export const MANAGEMENT = 'management';
 export const ORG_TOKEN = '{organization}';
 /** The organization root's id, known once the management stack is applied. */
@@ -78,13 +88,23 @@ export class AccountRefs {
     return this.organizationId ? withIds.split(this.organizationId).join(ORG_TOKEN) : withIds;
   }
 
-  /** The account name of a canonical token, e.g. "{IAM}" -> "IAM". */
+  /** The account name of a canonical token (accountToken), or undefined for anything else. */
   static nameOf(token: string): string | undefined {
-    return /^\{([^{}]+)\}$/.exec(token)?.[1];
+    const letters = /^\{acct-((?:[a-p]{2})+)\}$/.exec(token)?.[1];
+    return letters === undefined ? undefined : decodeName(letters);
   }
 
-  /** Display form: the id where known, else the token. */
+  /** The account a role ARN of canonical text names: its token's name, or undefined. */
+  static accountOfRoleArn(arn: string): string | undefined {
+    const token = /^arn:aws:iam::(\{acct-[a-p]+\}):role\//.exec(arn)?.[1];
+    return token === undefined ? undefined : AccountRefs.nameOf(token);
+  }
+
+  /** Display form: each account token as the account's id where known, else as "{NAME}". */
   display(text: string): string {
-    return text.replace(/\{([^{}]+)\}/g, (whole, name: string) => (whole === ORG_TOKEN ? whole : (this.idByName.get(name) ?? whole)));
+    return text.replace(ACCOUNT_TOKEN, (_whole, letters: string) => {
+      const name = decodeName(letters);
+      return this.idByName.get(name) ?? `{${name}}`;
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CreateRoleCommand, DeleteRoleCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteRoleCommand, PutGroupPolicyCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parse } from 'yaml';
-import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
+import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, createMemberAccount, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
 import { orgTrust, jsonOf } from './live/cli';
 import { buildEmulatedOrg, memberName, OU_TREE, type BuiltOrg } from './live/emulated-org';
 import { planChanges, type ResourceChange } from './harness';
@@ -185,6 +185,36 @@ describe('live commands: discover, preflight, verify', () => {
       expect(dropped[0].message).toContain(`AWS ${HAND_ADDED}`);
     });
 
+    it('refuses a synth that is not of the current config (exit 2, as every refusal of a live command), before any AWS call, instead of reporting on it', async () => {
+      const before = readFileSync(ws.configPath, 'utf8');
+      writeFileSync(ws.configPath, `${before}identity:\n  groups:\n    - name: stale\n      users: [mallory]\n      accounts: ["*"]\n`);
+      try {
+        const result = await cli('preflight');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('synthesized from another config');
+        expect(result.stdout).not.toContain('nothing blocks the apply');
+      } finally {
+        writeFileSync(ws.configPath, before);
+      }
+    });
+
+    it('blocks an account the organization already holds that the config writes without an id, naming the id to add', async () => {
+      const [config, lock] = [readFileSync(ws.configPath, 'utf8'), readFileSync(ws.lockPath, 'utf8')];
+      const lateId = await createMemberAccount(e2e, { name: 'late-arrival', email: 'aws-late-arrival@example.com' });
+      try {
+        writeFileSync(ws.configPath, config.replace(/^accounts:\n/m, 'accounts:\n  - name: late-arrival\n    email: aws-late-arrival@example.com\n'));
+        await ws.synth();
+        const result = await cli('preflight', '--format', 'json');
+        expect(result.code).toBe(1);
+        const account = jsonOf<{ findings: Finding[] }>(result).findings.filter((f) => f.check === 'account' && f.account === 'late-arrival');
+        expect(account).toEqual([expect.objectContaining({ severity: 'blocks', message: expect.stringContaining(`add id: "${lateId}"`) })]);
+      } finally {
+        writeFileSync(ws.configPath, config);
+        writeFileSync(ws.lockPath, lock);
+        await ws.synth({ frozen: true });
+      }
+    });
+
     it('passes (exit 0) once the role is created as the fix says and the SCP is detached, still listing the dropped principal', async () => {
       await organizations().send(new DetachPolicyCommand({ PolicyId: scpId, TargetId: org.ouIds.get('Workloads/Dev/Sandbox')! }));
       await (await iamIn(e2e, deletedRoleAccount)).send(
@@ -235,6 +265,19 @@ describe('live commands: discover, preflight, verify', () => {
       expect(result.stdout).toContain(`${memberName(13)} (${moved}): drift\n  - in the root; the config says OU ${org.ouOf.get(memberName(13))}`);
       expect(result.stdout).toContain(`IAM (${org.identity.id}): drift\n  - group admins: members (none); synthesized alice`);
       expect(result.stdout).toContain(`verify: ${MEMBERS + 1} accounts in organization ${org.id}; 3 with drift`);
+    });
+
+    it('reports identity-side grants Terraform does not manage, as access: an inline group policy, a user policy, a hand-made user', async () => {
+      const iam = await iamIn(e2e, org.identity.id);
+      const assumeAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::*:role/${ROLE}` }] });
+      await iam.send(new PutGroupPolicyCommand({ GroupName: 'admins', PolicyName: 'extra', PolicyDocument: assumeAll }));
+      await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+      await iam.send(new CreateUserCommand({ UserName: 'mallory' }));
+      const result = await cli('verify');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`group admins: inline policy extra is not synthesized: group admins can now assume ${ROLE} in ${MEMBERS} member account(s) without a synthesized grant`);
+      expect(result.stdout).toContain(`user alice: attached policy AdministratorAccess (arn:aws:iam::aws:policy/AdministratorAccess) is not synthesized: user alice can now assume ${ROLE} in ${MEMBERS} member account(s)`);
+      expect(result.stdout).toContain('user mallory is not synthesized');
     });
   });
 });

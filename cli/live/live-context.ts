@@ -1,6 +1,10 @@
 import type { Account, OrgConfig } from '../../config/model';
 import { activeAccounts } from '../../config/model';
-import { loadConfig } from '../../config/load-config';
+import { loadOrg } from '../../lock/load-org';
+import { accountsInManagementState } from '../../lock/management-state';
+import { localStateDirs } from '../../lock/state-location';
+import { MANAGEMENT_STACK } from '../../stacks/stack-names';
+import { checkSynthOrigin } from '../synth-origin';
 import { readSynthOut } from '../synth-output';
 import { LiveClients } from './aws-clients';
 import { readOrganization, type LiveAccount, type LiveOrganization } from './live-organization';
@@ -34,12 +38,22 @@ export interface LiveContext {
   /** The identity account first, then the managed members in config order. */
   readonly accounts: readonly MatchedAccount[];
   readonly synthesized: SynthesizedPolicies;
+  /**
+   * Account keys the management stack's local state holds; undefined where there is no local
+   * state to read (a remote backend, or no apply from here yet).
+   */
+  readonly accountsInState?: ReadonlySet<string>;
+  /** Accounts of the organization by name, for configured accounts written without an id. */
+  readonly liveByName: ReadonlyMap<string, LiveAccount>;
 }
 
 /** Config, synthesized stacks and the live organization, read once for preflight and verify. */
 export async function loadLiveContext(options: LiveCommandOptions): Promise<LiveContext> {
-  const config = loadConfig(options.config);
+  const org0 = loadOrg(options.config);
+  const { config } = org0;
   const stacks = readSynthOut(options.out);
+  // A stale synth describes another apply: refuse it before any AWS call, as report does.
+  checkSynthOrigin(options.out, stacks, org0);
   const clients = new LiveClients({ region: options.region ?? config.organization.region, profile: options.profile });
   const org = await readOrganization(clients.organizations, { concurrency: options.concurrency, quiet: options.quiet });
   const byId = new Map(org.accounts.map((a) => [a.id, a]));
@@ -50,5 +64,7 @@ export async function loadLiveContext(options: LiveCommandOptions): Promise<Live
   };
   const accounts = [match(config.identityAccount, true), ...activeAccounts(config).map((a) => match(a, false))];
   const idByName = new Map(accounts.flatMap((m) => (m.id ? [[m.account.name, m.id] as const] : [])));
-  return { config, clients, org, accounts, synthesized: new SynthesizedPolicies(stacks, idByName, liveOrganizationPaths(org, config.organization.organizationalUnits)) };
+  const accountsInState = accountsInManagementState(localStateDirs(options.config, options.out), MANAGEMENT_STACK);
+  const liveByName = new Map(org.accounts.map((a) => [a.name, a]));
+  return { config, clients, org, accounts, accountsInState, liveByName, synthesized: new SynthesizedPolicies(stacks, idByName, liveOrganizationPaths(org, config.organization.organizationalUnits)) };
 }

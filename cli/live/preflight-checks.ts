@@ -1,5 +1,7 @@
 import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
-import { blocks, ok, warning, type Finding } from './findings';
+import { blocks, notChecked, ok, warning, type Finding } from './findings';
+import type { LiveAccount } from './live-organization';
+import { trustKeepsManagementRoot } from './management-root';
 import { invitedAccountFix } from './invited-account-fix';
 import type { LiveContext, MatchedAccount } from './live-context';
 import { readMemberRole } from './member-role';
@@ -25,11 +27,13 @@ export function featureSetFindings(ctx: LiveContext): Finding[] {
 export function accountFindings(ctx: LiveContext, m: MatchedAccount): Finding[] {
   const { account, live } = m;
   const f = (finding: (c: string, msg: string, a?: string) => Finding, msg: string) => finding('account', msg, account.name);
-  if (!live) {
-    return account.id
-      ? [f(blocks, `account ${account.id} is not in organization ${ctx.org.id}: check the id, or invite the account`)]
-      : [f(ok, `no account with email ${account.email} yet: the management stack will create it`)];
+  if (!live && account.id) return [f(blocks, `account ${account.id} is not in organization ${ctx.org.id}: check the id, or invite the account`)];
+  const twin = account.id ? undefined : (live ?? ctx.liveByName.get(account.name));
+  if (twin) {
+    const adopted = existingAccountFinding(ctx, m, twin);
+    if (adopted) return [adopted];
   }
+  if (!live) return [f(ok, `no account with email ${account.email} or name "${account.name}" yet: the management stack will create it`)];
   if (live.id === ctx.org.managementAccountId) return [f(blocks, `${live.id} is the management account; it cannot be listed as ${m.isIdentity ? 'the identity account' : 'a member'}`)];
   const out: Finding[] = [];
   if (live.status !== 'ACTIVE') out.push(f(blocks, `account ${live.id} is ${live.status}, not ACTIVE`));
@@ -38,6 +42,22 @@ export function accountFindings(ctx: LiveContext, m: MatchedAccount): Finding[] 
   if ((live.ou ?? '') !== (account.ou ?? '')) out.push(f(warning, `account ${live.id} is in ${live.ou ?? 'the root'}; the apply moves it to ${account.ou ?? 'the root'}`));
   if (!out.length) out.push(f(ok, `${live.id} exists, ACTIVE, with the configured email and OU${account.id ? '' : ' (found by email)'}`));
   return out;
+}
+
+/**
+ * A configured account without an id that the organization already holds (same email, or same
+ * name): the apply creates it again unless the management state already holds it (CreateAccount
+ * then fails part-way through the apply). Undefined when the state holds it.
+ */
+function existingAccountFinding(ctx: LiveContext, m: MatchedAccount, live: LiveAccount): Finding | undefined {
+  if (ctx.accountsInState?.has(m.account.key)) return undefined;
+  const field = m.isIdentity ? 'identityAccount.id' : `the id of account "${m.account.name}"`;
+  const how = live.email.toLowerCase() === m.account.email.toLowerCase() ? `email ${live.email}` : `name "${live.name}" (email ${live.email})`;
+  const fix = `add id: "${live.id}" as ${field} so that the apply imports it (or run org-trust discover)`;
+  if (ctx.accountsInState === undefined && ctx.config.backend.type !== 'local') {
+    return notChecked('account', `the organization holds account ${live.id} with ${how}, the config gives no id, and the ${ctx.config.backend.type} state cannot be read from here: if no apply has created it, the apply would try to create it again; ${fix}`, m.account.name);
+  }
+  return blocks('account', `the organization already holds account ${live.id} with ${how}, but the config gives no id and no management state holds it: the apply would try to create it again (CreateAccount fails part-way); ${fix}`, m.account.name);
 }
 
 /** Reads the role in the account as the runner; for members, compares its trust with the synthesized one and checks SCPs. */
@@ -53,6 +73,9 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
     out.push(ok('role', `the runner assumes and reads ${memberRoleName}`, account.name));
     const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account);
     if (!m.isIdentity && expected === undefined) out.push(warning('trust', 'no trust stack manages this role in the synthesized JSON: run synth', account.name));
+    if (expected !== undefined && !trustKeepsManagementRoot(expected, ctx.org.managementAccountId)) {
+      out.push(blocks('trust', `the synthesized trust of ${memberRoleName} does not let arn:aws:iam::${ctx.org.managementAccountId}:root assume it unconditionally: the apply would lock the management account (and Terraform) out; synthesize again with this version of org-trust and do not edit cdktf.out by hand`, account.name));
+    }
     if (expected !== undefined) {
       const dropped = droppedPrincipals(read.trustPolicy, expected);
       out.push(
@@ -113,6 +136,7 @@ export async function quotaFindings(ctx: LiveContext): Promise<Finding[]> {
       : [ok('quota', `${counts}, within the quota of ${quota}`)];
   }
   const known = Math.max(ctx.org.accounts.length, ACCOUNT_QUOTA.awsDefault);
-  const message = `could not read the account quota (${why}); ${counts}; the quota is at least ${known}${toCreate && total > known ? ': check it in Service Quotas before the apply' : ''}`;
-  return [toCreate && total > known ? warning('quota', message) : ok('quota', message)];
+  if (!toCreate) return [ok('quota', `no account to create, so the quota does not matter (${counts}; it could not be read: ${why})`)];
+  if (total <= known) return [ok('quota', `${counts}, within the ${known} accounts the quota is at least (it could not be read: ${why})`)];
+  return [notChecked('quota', `could not read the account quota (${why}); ${counts}, more than the ${known} it is known to allow: check it in Service Quotas before the apply`)];
 }

@@ -4,6 +4,7 @@ import type { LiveContext, MatchedAccount } from './live-context';
 import { readMemberRole } from './member-role';
 import { diffPolicies, parsePolicyText, type NormalStatement } from './policy-normalize';
 import { mapPool } from './pool';
+import { unsynthesizedGrants } from './live-grants';
 import { Progress } from './progress';
 
 const SESSION = 'org-trust-verify';
@@ -88,6 +89,12 @@ async function identityDrift(ctx: LiveContext, m: MatchedAccount): Promise<strin
       else drift.push(...policyDrift(`group ${group.name}, policy ${policy.name}`, await policyDocument(iam, live.arn), policy.document));
     }
   }
+  const synthesizedGroups = ctx.synthesized.identityGroups();
+  const users = new Map<string, Set<string>>();
+  for (const g of synthesizedGroups) for (const u of g.users) users.set(u, (users.get(u) ?? new Set()).add(g.name));
+  const roleArns = new Map(ctx.accounts.filter((a) => !a.isIdentity && a.id).map((a) => [a.account.name, `arn:aws:iam::${a.id}:role/${memberRoleName}`]));
+  const synthesized = { groups: new Map(synthesizedGroups.map((g) => [g.name, new Set(g.policies.map((p) => p.name))])), users };
+  drift.push(...(await unsynthesizedGrants(iam, synthesized, roleArns, memberRoleName, (arn) => policyDocument(iam, arn))));
   return drift;
 }
 

@@ -1,0 +1,132 @@
+import {
+  GetGroupPolicyCommand,
+  GetUserPolicyCommand,
+  paginateListAttachedGroupPolicies,
+  paginateListAttachedUserPolicies,
+  paginateListGroupPolicies,
+  paginateListGroups,
+  paginateListGroupsForUser,
+  paginateListUserPolicies,
+  paginateListUsers,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import { arnMatch, globMatch } from '../policy-eval';
+import { awsCall } from './aws-error';
+import { parsePolicyText } from './policy-normalize';
+
+/** A policy that applies to a user or group of the identity account, read live. */
+export interface LivePolicy {
+  /** "inline policy NAME" or "attached policy NAME (ARN)". */
+  readonly source: string;
+  readonly document: unknown;
+}
+
+/** What the identity account synthesizes: the attached policies of each group, the users and their groups. */
+export interface SynthesizedIdentity {
+  /** Group name to the names of its synthesized managed policies. */
+  readonly groups: ReadonlyMap<string, ReadonlySet<string>>;
+  /** User name to its synthesized groups. */
+  readonly users: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+async function all<P, T>(api: string, pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined, about: string): Promise<T[]> {
+  return awsCall(
+    api,
+    async () => {
+      const out: T[] = [];
+      for await (const page of pages) out.push(...(pick(page) ?? []));
+      return out;
+    },
+    about,
+  );
+}
+
+const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The member roles (by account name) that `document` allows sts:AssumeRole into, judged by
+ * Action and Resource alone: conditions are not evaluated, so this is what the policy may
+ * grant. Member roles trust every identity user (with MFA), so an identity policy alone opens them.
+ */
+export function assumableRoles(document: unknown, roleArns: ReadonlyMap<string, string>): string[] {
+  const statements = list((document as { Statement?: unknown })?.Statement) as Record<string, unknown>[];
+  const allows = statements.filter((s) => s.Effect === 'Allow');
+  const assumes = (s: Record<string, unknown>) =>
+    s.Action !== undefined ? list(s.Action).some((a) => globMatch(String(a), 'sts:AssumeRole', true)) : s.NotAction !== undefined && !list(s.NotAction).some((a) => globMatch(String(a), 'sts:AssumeRole', true));
+  const covers = (s: Record<string, unknown>, arn: string) =>
+    s.Resource !== undefined ? list(s.Resource).some((r) => String(r) === '*' || arnMatch(String(r), arn)) : s.NotResource !== undefined && !list(s.NotResource).some((r) => String(r) === '*' || arnMatch(String(r), arn));
+  return [...roleArns].filter(([, arn]) => allows.some((s) => assumes(s) && covers(s, arn))).map(([name]) => name);
+}
+
+async function inlinePolicies(iam: IAMClient, kind: 'user' | 'group', name: string): Promise<LivePolicy[]> {
+  const names =
+    kind === 'user'
+      ? await all('iam:ListUserPolicies', paginateListUserPolicies({ client: iam }, { UserName: name }), (p) => p.PolicyNames, name)
+      : await all('iam:ListGroupPolicies', paginateListGroupPolicies({ client: iam }, { GroupName: name }), (p) => p.PolicyNames, name);
+  const out: LivePolicy[] = [];
+  for (const policy of names) {
+    const text =
+      kind === 'user'
+        ? (await awsCall('iam:GetUserPolicy', () => iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: policy })), name)).PolicyDocument
+        : (await awsCall('iam:GetGroupPolicy', () => iam.send(new GetGroupPolicyCommand({ GroupName: name, PolicyName: policy })), name)).PolicyDocument;
+    out.push({ source: `inline policy ${policy}`, document: parsePolicyText(text ?? '{}') });
+  }
+  return out;
+}
+
+async function attachedPolicies(iam: IAMClient, kind: 'user' | 'group', name: string, documentOf: (arn: string) => Promise<unknown>): Promise<LivePolicy[]> {
+  const attached =
+    kind === 'user'
+      ? await all('iam:ListAttachedUserPolicies', paginateListAttachedUserPolicies({ client: iam }, { UserName: name }), (p) => p.AttachedPolicies, name)
+      : await all('iam:ListAttachedGroupPolicies', paginateListAttachedGroupPolicies({ client: iam }, { GroupName: name }), (p) => p.AttachedPolicies, name);
+  const out: LivePolicy[] = [];
+  for (const a of attached) out.push({ source: `attached policy ${a.PolicyName} (${a.PolicyArn})`, document: await documentOf(a.PolicyArn!) });
+  return out;
+}
+
+/**
+ * Everything in the identity account that grants access and that the synth does not hold:
+ * inline policies of any group or user, policies attached to users, policies attached to
+ * groups that are not synthesized, memberships in such groups, users that are not
+ * synthesized. Each is drift; where its policy allows assuming member roles, the drift says
+ * in how many accounts and how to undo it.
+ */
+export async function unsynthesizedGrants(
+  iam: IAMClient,
+  synthesized: SynthesizedIdentity,
+  roleArns: ReadonlyMap<string, string>,
+  memberRoleName: string,
+  documentOf: (arn: string) => Promise<unknown>,
+): Promise<string[]> {
+  const drift: string[] = [];
+  const reach = (who: string, p: LivePolicy, fix: string) => {
+    const roles = assumableRoles(p.document, roleArns);
+    const effect = roles.length
+      ? `: ${who} can now assume ${memberRoleName} in ${roles.length} member account(s) without a synthesized grant (${roles.slice(0, 5).join(', ')}${roles.length > 5 ? ', …' : ''})`
+      : '';
+    drift.push(`${who}: ${p.source} is not synthesized${effect}; ${fix}`);
+  };
+  const groups = await all('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups');
+  for (const g of groups) {
+    const name = g.GroupName!;
+    const known = synthesized.groups.get(name);
+    for (const p of await inlinePolicies(iam, 'group', name)) reach(`group ${name}`, p, `delete it (aws iam delete-group-policy --group-name ${name} --policy-name …), or declare the access in org.yaml`);
+    if (!known) {
+      for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, 'detach it, or declare the group in identity.groups');
+    }
+  }
+  const users = await all('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users');
+  for (const u of users) {
+    const name = u.UserName!;
+    const known = synthesized.users.get(name);
+    if (!known) drift.push(`user ${name} is not synthesized (member roles trust every identity user with MFA: a user made by hand reaches every account its policies allow); delete it, or add it to identity.groups`);
+    if (u.PermissionsBoundary?.PermissionsBoundaryArn) drift.push(`user ${name}: permissions boundary ${u.PermissionsBoundary.PermissionsBoundaryArn} is not synthesized`);
+    for (const p of await inlinePolicies(iam, 'user', name)) reach(`user ${name}`, p, `delete it (aws iam delete-user-policy --user-name ${name} --policy-name …)`);
+    for (const p of await attachedPolicies(iam, 'user', name, documentOf)) reach(`user ${name}`, p, `detach it (aws iam detach-user-policy --user-name ${name} --policy-arn …)`);
+    const memberOf = await all('iam:ListGroupsForUser', paginateListGroupsForUser({ client: iam }, { UserName: name }), (p) => p.Groups, name);
+    for (const g of memberOf) {
+      if (!synthesized.groups.has(g.GroupName!)) drift.push(`user ${name} is in group ${g.GroupName}, which is not synthesized; remove the membership, or declare the group`);
+    }
+  }
+  return drift;
+}

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 /**
  * org-trust: validate org.yaml, print aws-vault profiles, report who can assume what; and,
  * read-only against the live organization, discover, preflight and verify.
@@ -37,6 +39,7 @@ const configOption = () => new Option('-c, --config <file>', 'the organization c
 
 export function buildProgram(): Command {
   const program = new Command('org-trust')
+    .version(packageVersion(), '-V, --version', 'print the version of org-trust')
     .description('AWS Organizations cross-account trust from org.yaml: check the config, print aws-vault profiles, report access')
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError();
@@ -87,3 +90,7 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The version in package.json, read at run time (the CLI runs from source through tsx). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -33,14 +33,16 @@ function accountIdentityIssues(config: ParsedOrgConfig): Issue[] {
   const issues: Issue[] = [];
 
   config.accounts.forEach((account, i) => {
-    const same =
-      account.name === identity.name ||
-      account.email.toLowerCase() === identity.email.toLowerCase() ||
-      (account.id !== undefined && account.id === identity.id);
-    if (same) {
+    // Each shared field is its own problem: an email reused by mistake is not "the identity account again".
+    const shared = [
+      account.name === identity.name && { field: 'name', what: `the name "${identity.name}"` },
+      account.email.toLowerCase() === identity.email.toLowerCase() && { field: 'email', what: `the email ${identity.email}` },
+      account.id !== undefined && account.id === identity.id && { field: 'id', what: `the id ${identity.id}` },
+    ].filter((x): x is { field: string; what: string } => Boolean(x));
+    for (const { field, what } of shared) {
       issues.push({
-        path: ['accounts', i],
-        message: `is the identity account "${identity.name}" again; the identity account is declared once, under identityAccount, and is not a member account`,
+        path: ['accounts', i, field],
+        message: `has ${what} of the identity account (identityAccount.${field}); every account needs its own ${field}${field === 'email' ? ' (AWS requires a unique email per account)' : ''}. If this is the identity account, declare it only under identityAccount: it is not a member account`,
       });
     }
   });

@@ -59,7 +59,10 @@ function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource, raw: object):
   }
   let message = issue.message;
   // zod leaves issue.input unset unless asked, so presence is read from the document itself.
-  if (issue.code === 'invalid_type' && !isPresent(raw, path)) message = `is required; it ${message}`;
+  if (issue.code === 'invalid_type' && !isPresent(raw, path)) message = /^Invalid input/.test(message) ? 'is required' : `is required; it ${message}`;
+  else if (issue.code === 'invalid_type' && issue.expected === 'boolean' && YAML11_BOOLEANS.test(String(valueAt(raw, path)))) {
+    message = `${message}: YAML 1.2 (what org.yaml is) reads ${String(valueAt(raw, path))} as a string, not a boolean; write true or false`;
+  }
   else if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
     // "must have type local, s3 or cloud", "must have kind aws, oidc, ...": the union's tag and its values.
     const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
@@ -69,6 +72,15 @@ function schemaIssues(issue: z.core.$ZodIssue, source: YamlSource, raw: object):
 }
 
 /** Whether the parsed YAML holds a value (even a wrongly typed one) at `path`. */
+/** Words YAML 1.1 read as booleans and YAML 1.2 reads as strings. */
+const YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let node = raw;
+  for (const part of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[part] : undefined;
+  return node;
+}
+
 function isPresent(raw: unknown, path: readonly (string | number)[]): boolean {
   let node = raw;
   for (const part of path) {

@@ -25,10 +25,12 @@ export class YamlSource {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: sameKey, prettyErrors: false, version: '1.2', schema: 'core', merge: false, resolveKnownTags: false });
     const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
-    const problems: LineError[] = [...doc.errors, ...doc.warnings].map((e) => ({
-      line: e.linePos?.[0]?.line ?? lineAt(e.pos?.[0]),
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
-    }));
+    // One syntax error usually causes the ones after it: report the first, and how many follow.
+    const syntax: LineError[] = [...doc.errors, ...doc.warnings]
+      .map((e) => ({ line: e.linePos?.[0]?.line ?? lineAt(e.pos?.[0]), message: `YAML syntax: ${syntaxHint(e.message.split('\n')[0])}` }))
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const problems: LineError[] = syntax.slice(0, 1);
+    if (syntax.length > 1) problems[0] = { ...problems[0], message: `${problems[0].message} (and ${syntax.length - 1} more YAML error${syntax.length > 2 ? 's' : ''} after it, most likely caused by this one)` };
     if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
       const at = text.search(/^%YAML/m);
       problems.push({ line: at < 0 ? 1 : lineAt(at), message: `YAML syntax: %YAML ${doc.directives.yaml.version} is not supported; org.yaml is YAML 1.2 (remove the directive)` });
@@ -111,4 +113,11 @@ function aliasProblems(doc: Document.Parsed, lineAt: (offset: number | undefined
     return [{ line: lineAt(first), message: `YAML syntax: aliases expand too far (${(e as Error).message.split('\n')[0]}); write the values out` }];
   }
   return [];
+}
+
+/** The YAML library's message, with what to do where the usual cause is known. */
+function syntaxHint(message: string): string {
+  if (/^Tabs are not allowed/.test(message)) return `${message}: indent with spaces`;
+  if (/^Alias cannot be an empty string/.test(message)) return `* begins an alias in YAML: quote it, as "*" (for example accounts: ["*"])`;
+  return message;
 }

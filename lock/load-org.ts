@@ -5,7 +5,7 @@ import { formatPath, throwIfIssues, type ConfigIssue } from '../errors/user-erro
 import { accountIdIssues } from './account-id-check';
 import { lockChangeIssues } from './lock-check';
 import { lockFileWouldChange, lockPathFor, lockWriteIssues, readLock } from './lock-file';
-import { lockOrganizationIssues, lockPresenceIssues, lockUpgradeIssues } from './missing-lock';
+import { lockOrganizationIssues, lockPresenceIssues, lockUpgradeIssues, stateEvidence } from './missing-lock';
 import { DEFAULT_OUTDIR, localStateDirs } from './state-location';
 import { roleContinuityIssues } from './role-continuity';
 import { placementIssues } from './state-placement';
@@ -63,13 +63,14 @@ export function checkOrgLock(org: LoadedOrg, options: LockCheckOptions): boolean
   const { configPath, config, lockPath, previousLock, plan } = org;
   const env = options.env ?? process.env;
   const stateDirs = localStateDirs(configPath, options.outdir ?? DEFAULT_OUTDIR);
+  // Another organization's lock: one message; its accounts and OUs are not this organization's.
+  throwIfIssues(lockPath, lockOrganizationIssues(lockPath, previousLock, config, stateEvidence(config.backend, stateDirs)));
   // The config's own problem (a field with a line), so reported against the config first.
   throwIfIssues(configPath, accountIdIssues(configPath, config, previousLock, lockPath));
   const fileWouldChange = lockFileWouldChange(lockPath, plan.lock);
   throwIfIssues(lockPath, [
     ...lockPresenceIssues(lockPath, previousLock, config, stateDirs, env),
     ...lockUpgradeIssues(lockPath, previousLock, config, env),
-    ...lockOrganizationIssues(previousLock, config),
     ...placementIssues(plan, lockPath, config.backend, stateDirs),
     ...roleContinuityIssues(previousLock, plan, lockPath),
     ...lockChangeIssues(plan, lockPath, { frozen: options.frozen, fileWouldChange }),

@@ -85,17 +85,22 @@ export function lockUpgradeIssues(lockPath: string, previous: ShardLock, config:
   ];
 }
 
-/** Issues for the lock of another organization: its stacks say nothing about this one's state. */
-export function lockOrganizationIssues(previous: ShardLock, config: OrgConfig): ConfigIssue[] {
+/**
+ * Issues for the lock of another organization: its stacks say nothing about this one's state,
+ * so it is the only issue reported (what it says of accounts and OUs concerns the other
+ * organization). `stateEvidence` says whether state of this config may exist here.
+ */
+export function lockOrganizationIssues(lockPath: string, previous: ShardLock, config: OrgConfig, stateEvidence?: string): ConfigIssue[] {
   const locked = previous.managementAccountId;
   const configured = config.organization.managementAccountId;
   if (locked === undefined || locked === configured) return [];
+  const fix = stateEvidence
+    ? `${stateEvidence}, so restore this organization's own lock from version control (\`git log -- ${lockPath}\`), or fix organization.managementAccountId if it is wrong.`
+    : `No Terraform state of this config exists here (local backend, no terraform.*.tfstate), so nothing depends on that lock: if you replaced the bundled example (or another organization's org.yaml) with your own, delete ${lockPath}; the next synth writes your organization's lock. If ${configured} is a typo, fix organization.managementAccountId instead.`;
   return [
     {
       path: ['managementAccountId'],
-      message:
-        `belongs to the organization of management account ${locked}, but the config names ${configured} (organization.managementAccountId). ` +
-        `Use this organization's own lock (restore it from version control), or fix organization.managementAccountId.`,
+      message: `belongs to the organization of management account ${locked}, but the config names ${configured} (organization.managementAccountId). ${fix}`,
     },
   ];
 }

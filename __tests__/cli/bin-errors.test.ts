@@ -77,3 +77,11 @@ describe('org-trust bin: success paths', () => {
     expect(existsSync(join(org.outDir, 'report.md'))).toBe(false);
   });
 });
+
+describe('org-trust --version', () => {
+  it('prints the version of package.json and exits 0', () => {
+    const r = runBin(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe((require('../../package.json') as { version: string }).version);
+  });
+});

@@ -20,7 +20,7 @@ describe('validate', () => {
     expect(text).toMatch(/ {2}Root \(empty\)\n {2}Security\n {4}IAM \(identity account, create\)\n {4}Logging \(create\)\n/);
     expect(text).toMatch(/ {2}Workloads\/Prod\n {4}ACCOUNT01 \(create\)\n {4}ACCOUNT03 \(import 333333333333\)\n/);
     expect(text).toContain('  admins: users alice, bob; all 4 member accounts (by organization)');
-    expect(text).toContain('  developers: users carol, bob; OUs Workloads/Dev and below (by organization path); 1 member accounts now: ACCOUNT02');
+    expect(text).toContain('  developers: users carol, bob; OUs Workloads/Dev and below (by organization path); 1 member account now: ACCOUNT02');
     expect(text).toContain('  auditors: users dave; accounts ACCOUNT01, ACCOUNT03, Logging');
     expect(text).toContain('  trust-1: ACCOUNT01, ACCOUNT02, ACCOUNT03, Logging');
     expect(text).toContain('Warnings: none');
@@ -68,5 +68,16 @@ describe('validate: password reuse below the CIS benchmark', () => {
 
   it.each([0, 25, 1.5])('reusePrevention %p is refused, as IAM would', (n) => {
     expect(() => parseConfig(withReuse('identity', n))).toThrow(/identity\.passwordPolicy\.reusePrevention: must be (1-24|a whole number)/);
+  });
+});
+
+describe('count', () => {
+  it.each([
+    [0, 'accounts'],
+    [1, 'account'],
+    [2, 'accounts'],
+  ])('%i %s', async (n, expected) => {
+    const { count } = await import('../../cli/plural');
+    expect(count(n, 'account')).toBe(`${n} ${expected}`);
   });
 });

@@ -17,23 +17,31 @@ function checked(yaml: string, lockYaml: string) {
 }
 
 describe('the lock checks', () => {
-  it('report every problem of a lock at once, as the config rules do', () => {
-    const other = exampleInput();
-    other.organization = { ...other.organization!, managementAccountId: '999999999999' };
-    // Two problems: the lock is another organization's, and it holds an account the config dropped without retiring.
-    const check = checked(toYaml(withoutAccount(exampleInput(), 'ACCOUNT02')), toYaml(other));
-    let error: unknown;
+  const errorOf = (check: () => unknown): ConfigError => {
     try {
       check();
     } catch (e) {
-      error = e;
+      expect(e).toBeInstanceOf(ConfigError);
+      return e as ConfigError;
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    const { issues, message } = error as ConfigError;
-    expect(issues.map((i) => i.path)).toEqual([['managementAccountId'], ['accounts', 'ACCOUNT02']]);
+    throw new Error('expected a refusal');
+  };
+
+  it('report every problem of a lock at once, as the config rules do', () => {
+    // Two problems: two accounts dropped from the config without retiring.
+    const { issues, message } = errorOf(checked(toYaml(withoutAccount(withoutAccount(exampleInput(), 'ACCOUNT02'), 'Logging')), toYaml(exampleInput())));
+    expect(issues.map((i) => i.path)).toEqual([['accounts', 'ACCOUNT02'], ['accounts', 'Logging']]);
     expect(message).toMatch(/^Invalid config .*org\.lock\.json \(2 problems\):/);
-    expect(message).toMatch(/managementAccountId: belongs to the organization of management account 999999999999/);
     expect(message).toMatch(/accounts\.ACCOUNT02: account "ACCOUNT02" was removed from the config but is still managed/);
+  });
+
+  it("another organization's lock is the one problem reported: what it says of accounts is not this organization's", () => {
+    const other = exampleInput();
+    other.organization = { ...other.organization!, managementAccountId: '999999999999' };
+    const { issues, message } = errorOf(checked(toYaml(withoutAccount(exampleInput(), 'ACCOUNT02')), toYaml(other)));
+    expect(issues.map((i) => i.path)).toEqual([['managementAccountId']]);
+    expect(message).toMatch(/\(1 problem\):/);
+    expect(message).toMatch(/belongs to the organization of management account 999999999999.*delete .*org\.lock\.json/);
   });
 
   it('pass a lock that synth wrote for the same config', () => {

@@ -126,10 +126,23 @@ describe('the organization a lock belongs to', () => {
     const lock = readLock(written(lockOf(exampleInput())).path);
     const other = exampleInput();
     other.organization = { ...other.organization!, managementAccountId: '999999999999' };
-    expect(refusal(() => throwIfIssues('org.lock.json', lockOrganizationIssues(lock, config(other))))).toMatch(
+    expect(refusal(() => throwIfIssues('org.lock.json', lockOrganizationIssues('org.lock.json', lock, config(other))))).toMatch(
       /org\.lock\.json: managementAccountId: belongs to the organization of management account 111111111111, but the config names 999999999999/,
     );
-    expect(lockOrganizationIssues(lock, config(exampleInput()))).toEqual([]);
+    expect(lockOrganizationIssues('org.lock.json', lock, config(exampleInput()))).toEqual([]);
+  });
+
+  it("another organization's lock is one message: delete it where no state exists, restore it where some may", () => {
+    const lock = readLock(written(lockOf(exampleInput())).path);
+    const other = exampleInput();
+    other.organization = { ...other.organization!, managementAccountId: '999999999999' };
+    const fresh = lockOrganizationIssues('org.lock.json', lock, config(other));
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0].message).toContain('delete org.lock.json; the next synth writes your organization');
+    const withState = lockOrganizationIssues('org.lock.json', lock, config(other), 'terraform.*.tfstate files are in /x');
+    expect(withState).toHaveLength(1);
+    expect(withState[0].message).toContain("restore this organization's own lock from version control");
+    expect(withState[0].message).not.toContain('delete org.lock.json');
   });
 
   it('is learnt by an older lock, which has none: accepted once and sealed on the next write', () => {

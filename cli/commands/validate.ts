@@ -3,6 +3,7 @@ import { checkOrgLock, loadOrg, lockFrozen, type LoadedOrg } from '../../lock/lo
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { declaredPrincipalsSummary } from '../declared-principals-summary';
 import { configWarnings } from '../validate-warnings';
+import { count } from '../plural';
 
 /** Checks the config and the lock as synth would, and summarizes what synth will produce. */
 export function validateCommand(options: { readonly config: string }, env: NodeJS.ProcessEnv = process.env): string {
@@ -22,7 +23,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   out.push('');
   out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.memberRoleName}`);
   out.push(
-    `Accounts: ${all.length} (identity + ${members.length} members): ${all.length - imported} to create, ${imported} to import, ${members.length - activeCount} retired`,
+    `Accounts: ${all.length} (identity + ${count(members.length, 'member')}): ${all.length - imported} to create, ${imported} to import, ${members.length - activeCount} retired`,
   );
   const describe = (a: Account) => {
     const parts = [a === config.identityAccount ? 'identity account' : undefined, a.id ? `import ${a.id}` : 'create', a.retired ? 'retired: Terraform forgets it, AWS keeps it' : undefined];
@@ -37,14 +38,14 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   out.push('');
   out.push(`Management account: group ${config.management.groupName}, users ${config.management.users.join(', ') || '(none)'}; role ${config.management.createAccountRoleName}`);
   const mfa = config.identity.denyWithoutMfa ? `MFA required${config.identity.mfaMaxAgeSeconds ? `, at most ${config.identity.mfaMaxAgeSeconds} s old` : ''}` : 'MFA NOT required';
-  out.push(`Identity account ${config.identityAccount.name}: ${config.identity.groups.length} groups (${mfa})`);
+  out.push(`Identity account ${config.identityAccount.name}: ${count(config.identity.groups.length, 'group')} (${mfa})`);
   for (const g of config.identity.groups) {
     const reach = [
-      g.allAccounts ? `all ${activeCount} member accounts (by organization)` : '',
+      g.allAccounts ? `all ${count(activeCount, 'member account')} (by organization)` : '',
       g.ous.length ? `OUs ${g.ous.join(', ')} and below (by organization path)` : '',
       g.namedAccounts.length ? `accounts ${g.namedAccounts.join(', ')}` : '',
     ].filter(Boolean);
-    const now = g.ous.length ? `; ${g.accounts.length} member accounts now: ${g.accounts.join(', ') || 'none'}` : '';
+    const now = g.ous.length ? `; ${count(g.accounts.length, 'member account')} now: ${g.accounts.join(', ') || 'none'}` : '';
     out.push(`  ${g.name}: users ${g.users.join(', ') || '(none)'}; ${reach.join('; ') || 'accounts (none)'}${now}`);
   }
   const declared = declaredPrincipalsSummary(config);
@@ -52,8 +53,8 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   out.push('');
   out.push('Stacks:');
   const managedOus = config.organization.organizationalUnits.filter((o) => !o.retired).length;
-  out.push(`  ${MANAGEMENT_STACK}: ${managedOus} OUs, ${all.length} accounts, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
-  out.push(`  ${IDENTITY_STACK}: password policy, ${config.identity.groups.length} groups, ${identityUsers(config).length} users`);
+  out.push(`  ${MANAGEMENT_STACK}: ${count(managedOus, 'OU')}, ${count(all.length, 'account')}, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
+  out.push(`  ${IDENTITY_STACK}: password policy, ${count(config.identity.groups.length, 'group')}, ${count(identityUsers(config).length, 'user')}`);
   for (const [stack, accounts] of plan.stacks) {
     out.push(`  ${stack}: ${accounts.map((a) => (a.retired ? `${a.name} (retired)` : a.name)).join(', ')}`);
   }

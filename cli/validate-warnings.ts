@@ -35,3 +35,16 @@ export function configWarnings(config: OrgConfig): string[] {
   warnings.push(...declaredPrincipalWarnings(config));
   return warnings;
 }
+
+/**
+ * Local state files beside a config whose backend is no longer local: they are this
+ * organization's state until moved, and an init against the new backend starts from empty
+ * state (the next apply would create every account again).
+ */
+export function stateMigrationWarnings(config: OrgConfig, dirsWithLocalState: readonly string[]): string[] {
+  if (config.backend.type === 'local' || !dirsWithLocalState.length) return [];
+  return [
+    `local state files (terraform.*.tfstate) are in ${dirsWithLocalState.join(', ')} but backend.type is ${config.backend.type}: push them into the new backend before any apply ` +
+      '(README, "From local state to a shared backend"); an init against the new backend alone starts from empty state, and the apply would create every account again',
+  ];
+}

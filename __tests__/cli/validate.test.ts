@@ -1,3 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeLock } from '../../lock/lock-file';
+import { planOrg } from '../../lock/org-plan';
 import { parseConfig } from '../../config/load-config';
 import { validateCommand } from '../../cli/commands/validate';
 import { configWarnings } from '../../cli/validate-warnings';
@@ -79,5 +84,26 @@ describe('count', () => {
   ])('%i %s', async (n, expected) => {
     const { count } = await import('../../cli/plural');
     expect(count(n, 'account')).toBe(`${n} ${expected}`);
+  });
+});
+
+describe('validate: local state beside a config whose backend moved', () => {
+  const s3 = 'backend:\n  type: s3\n  bucket: acme-terraform-state\n  region: us-east-1\n';
+  const setUp = (backend: string, withState: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'org-trust-migrate-'));
+    const yaml = `${exampleYaml()}${backend}`;
+    writeFileSync(join(dir, 'org.yaml'), yaml);
+    writeLock(join(dir, 'org.lock.json'), planOrg(parseConfig(yaml)).lock);
+    if (withState) writeFileSync(join(dir, 'terraform.management.tfstate'), '{"version":4,"resources":[]}');
+    return validateCommand({ config: join(dir, 'org.yaml') }, {});
+  };
+
+  it('warns, with the way to push the state, when terraform.*.tfstate files sit beside an s3 config', () => {
+    expect(setUp(s3, true)).toMatch(/local state files \(terraform\.\*\.tfstate\) are in .* but backend\.type is s3: push them into the new backend before any apply/);
+  });
+
+  it('is quiet without local state, and for a local backend', () => {
+    expect(setUp(s3, false)).not.toMatch(/local state files/);
+    expect(setUp('', true)).not.toMatch(/local state files/);
   });
 });

@@ -1,6 +1,6 @@
 import { discoveredConfigYaml } from '../discover/discovered-config';
 import { detectMemberRoleName, ROLE_CANDIDATES } from '../discover/role-detection';
-import { writeDiscovered } from '../discover/write-discovered';
+import { checkDiscoverTargets, writeDiscovered } from '../discover/write-discovered';
 import { LiveClients } from '../live/aws-clients';
 import type { CommandResult } from '../live/command-result';
 import { readOrganization, type LiveAccount } from '../live/live-organization';
@@ -31,6 +31,8 @@ function pickIdentity(active: readonly LiveAccount[], wanted: string, management
 
 /** Reads the organization and writes org.yaml and its lock so that the first synth imports everything. */
 export async function discoverCommand(options: DiscoverOptions): Promise<CommandResult> {
+  // Before minutes of AWS reads at 1,000 accounts: may the files be written at all?
+  checkDiscoverTargets(options.config, options.force);
   const clients = new LiveClients({ region: options.region, profile: options.profile });
   const org = await readOrganization(clients.organizations, { concurrency: options.concurrency, withTags: true, quiet: options.quiet });
   const active = org.accounts.filter((a) => a.status === 'ACTIVE');
@@ -61,6 +63,6 @@ export function discoverLines(d: {
     `  ${d.ous} OUs, identity account ${identity.name} (${identity.id}), ${d.members} member accounts in ${d.stacks} trust stacks`,
     `  cross-account role ${role.memberRoleName}: ${role.without.length ? `not found in ${role.without.length} accounts (${role.without.join(', ')})` : `found in all ${role.checked} accounts`}`,
     leftOut.length ? `  left out (not ACTIVE): ${leftOut.map((a) => `${a.name} (${a.id}, ${a.status})`).join(', ')}` : '  left out: none',
-    'Next: add people under identity.groups and management.users, then `npx org-trust preflight` and `npm run synth`.',
+    'Next: add people under identity.groups and management.users, then `npm run synth` and `npx org-trust preflight` (it checks what synth wrote against the organization).',
   ];
 }

@@ -2,7 +2,9 @@ import { activeAccounts, identityUsers, type Account } from '../../config/model'
 import { checkOrgLock, loadOrg, lockFrozen, type LoadedOrg } from '../../lock/load-org';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { declaredPrincipalsSummary } from '../declared-principals-summary';
-import { configWarnings } from '../validate-warnings';
+import { configWarnings, stateMigrationWarnings } from '../validate-warnings';
+import { dirsWithState } from '../../lock/missing-lock';
+import { DEFAULT_OUTDIR, localStateDirs } from '../../lock/state-location';
 import { count } from '../plural';
 
 /** Checks the config and the lock as synth would, and summarizes what synth will produce. */
@@ -10,10 +12,11 @@ export function validateCommand(options: { readonly config: string }, env: NodeJ
   const org = loadOrg(options.config);
   // As synth: frozen mode (CI) refuses a lock that would change, ORG_LOCK_INIT admits a new one.
   checkOrgLock(org, { frozen: lockFrozen(env), outdir: env.CDKTF_OUTDIR, env });
-  return renderSummary(org);
+  const stateDirs = dirsWithState(localStateDirs(options.config, env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR));
+  return renderSummary(org, stateMigrationWarnings(org.config, stateDirs));
 }
 
-function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): string {
+function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg, extraWarnings: readonly string[] = []): string {
   const out: string[] = [];
   const members = config.accounts;
   const activeCount = activeAccounts(config).length;
@@ -60,7 +63,7 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg): strin
   }
   out.push('');
   out.push(plan.changes.length ? `Lock ${lockPath}: synth will update it:\n${plan.changes.map((c) => `  ${c}`).join('\n')}` : `Lock ${lockPath}: up to date`);
-  const warnings = configWarnings(config);
+  const warnings = [...configWarnings(config), ...extraWarnings];
   out.push('');
   out.push(warnings.length ? `Warnings (${warnings.length}):\n${warnings.map((w) => `  - ${w}`).join('\n')}` : 'Warnings: none');
   return `${out.join('\n')}\n`;

@@ -5,7 +5,9 @@ import { parseConfig } from '../../../config/load-config';
 import { discoveredConfigYaml, type DiscoveredOrg } from '../../../cli/discover/discovered-config';
 import { writeDiscovered } from '../../../cli/discover/write-discovered';
 import type { LiveAccount } from '../../../cli/live/live-organization';
-import { readLock } from '../../../lock/lock-file';
+import { readLock, writeLock } from '../../../lock/lock-file';
+import { exampleYaml } from '../../helpers/example';
+import { runBin } from '../temp-org';
 import { planOrg } from '../../../lock/org-plan';
 import { liveOrganization } from '../../helpers/live-org';
 
@@ -81,5 +83,37 @@ describe('discover: the config it writes', () => {
     writeFileSync(path, 'old');
     const { lockPath } = writeDiscovered(path, discoveredConfigYaml(discovered()), true);
     expect(readLock(lockPath).accounts).toEqual({ Prod1: { stack: 'trust-1', id: '333333333333' }, Tools: { stack: 'trust-2', id: '444444444444' } });
+  });
+
+  /** The lock of another organization (management account 999999999999), as synth wrote it. */
+  const foreignLock = (path: string) => writeLock(path, planOrg(parseConfig(exampleYaml().replace('"111111111111"', '"999999999999"'))).lock);
+
+  it("replaces another organization's lock (the bundled example's) with --force where no state of it exists", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discover-'));
+    const path = join(dir, 'org.yaml');
+    foreignLock(join(dir, 'org.lock.json'));
+    writeFileSync(path, 'the example');
+    const { lockPath } = writeDiscovered(path, discoveredConfigYaml(discovered()), true);
+    const lock = readLock(lockPath);
+    expect(lock.managementAccountId).not.toBe('999999999999');
+    expect(Object.keys(lock.accounts).sort()).toEqual(['Prod1', 'Tools']);
+  });
+
+  it("refuses another organization's lock where local state exists, in one message, writing nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discover-'));
+    const path = join(dir, 'org.yaml');
+    foreignLock(join(dir, 'org.lock.json'));
+    writeFileSync(join(dir, 'terraform.management.tfstate'), '{}');
+    writeFileSync(path, 'old');
+    expect(() => writeDiscovered(path, discoveredConfigYaml(discovered()), true)).toThrow(/\(1 problem\)[\s\S]*belongs to the organization of management account 999999999999[\s\S]*restore this organization's own lock/);
+    expect(readFileSync(path, 'utf8')).toBe('old');
+  });
+
+  it('refuses to overwrite before any AWS call: no credentials or endpoint are needed to be told', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'discover-'));
+    writeFileSync(join(dir, 'org.yaml'), 'mine');
+    const r = runBin(['discover', '--identity-account', 'IAM', '--config', join(dir, 'org.yaml')], { env: { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'no-such-profile', AWS_ENDPOINT_URL: 'http://127.0.0.1:9' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/org\.yaml already exists: pass --force/);
   });
 });

@@ -6,7 +6,8 @@
  *   lock/, toolchain/    the lock file and the plan of trust stacks; the Terraform binary synth checks
  *   constructs/          cdktf constructs
  *   stacks/              the stacks, made of constructs
- *   main.ts, cli/, bin/  the cdktf app and the command-line tool
+ *   access/              the access model read from synthesized JSON: evaluation, matrix, diff
+ *   main.ts, cli/, bin/  the cdktf app and the command-line tool (commands and renderers)
  *
  * A file may import its own layer and the layers below it, never one above; nothing may import
  * in a circle (type-only imports count: a circle of types is still a tangle to read). Tests,
@@ -19,6 +20,7 @@ const LAYERS = [
   { name: 'lock-toolchain', path: '^(lock|toolchain)/' },
   { name: 'constructs', path: '^constructs/' },
   { name: 'stacks', path: '^stacks/' },
+  { name: 'access', path: '^access/' },
   { name: 'app-cli', path: '^(main\\.ts$|cli/|bin/)' },
 ];
 

@@ -1,7 +1,7 @@
-import type { AccessChange, AccessDiff, AccessLevel, TrustChange } from './access-diff';
-import type { AccountRepoint } from './account-changes';
+import type { AccessChange, AccessDiff, AccessLevel, TrustChange } from '../access/access-diff';
+import type { AccountRepoint } from '../access/account-changes';
 import { mdCode, mdText } from './markdown-text';
-import type { RoleMove } from './role-moves';
+import type { RoleMove } from '../access/role-moves';
 
 /** Tables longer than this are folded in <details>: a PR comment should fit a screen. */
 export const FOLD_ROWS = 15;

@@ -1,6 +1,6 @@
 import type { OrgConfig } from '../config/model';
 import { roleArn } from '../policies/document';
-import type { UserAccess } from './user-access';
+import type { UserAccess } from '../access/user-access';
 
 /** The profile name suffix of the runbook's create-account role profile. */
 export const CREATE_ACCOUNT_PROFILE_SUFFIX = 'assumerole-create_account';

@@ -1,4 +1,4 @@
-import type { AccessReport } from './access-matrix';
+import type { AccessReport } from '../access/access-matrix';
 
 /** At most this many account nodes per OU; the rest collapse into one "N more" node. */
 export const ACCOUNT_NODES_PER_OU = 8;

@@ -1,6 +1,6 @@
 import type { OrgConfig } from '../config/model';
-import type { Access, AccessReport, TrustPrincipal } from './access-matrix';
-import { describeScope } from './group-scopes';
+import type { Access, AccessReport, TrustPrincipal } from '../access/access-matrix';
+import { describeScope } from '../access/group-scopes';
 import { mdCode, mdText } from './markdown-text';
 import { renderMermaid } from './mermaid';
 

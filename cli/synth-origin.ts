@@ -2,7 +2,7 @@ import type { LoadedOrg } from '../lock/load-org';
 import { configFingerprint, readSynthStamp, SYNTH_STAMP_FILE } from '../lock/synth-stamp';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
 import { CliError } from '../errors/user-errors';
-import type { StackJson } from './synth-output';
+import type { StackJson } from '../access/synth-output';
 
 const keysOf = (stack: StackJson | undefined, type: string): string[] => Object.keys(stack?.resource?.[type] ?? {}).sort();
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCESS_GREW, reportDiffCommand } from '../../cli/commands/report-diff';
-import type { AccessDiff } from '../../cli/access-diff';
+import type { AccessDiff } from '../../access/access-diff';
 import { FOLD_ROWS } from '../../cli/access-diff-markdown';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';

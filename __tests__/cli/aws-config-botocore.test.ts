@@ -2,7 +2,7 @@ import { buildProfiles, type AwsProfile } from '../../cli/aws-profiles';
 import { CREDENTIAL_FORMATS, renderCredentialConfig, type CredentialFormat } from '../../cli/credential-formats';
 import { renderExtensionConfig } from '../../cli/extension-config';
 import { resolveAccountIds } from '../../cli/resolve-account-ids';
-import { userAccess } from '../../cli/user-access';
+import { userAccess } from '../../access/user-access';
 import { parseConfig } from '../../config/load-config';
 import { IAM_NAME_CHARS } from '../../config/iam-names';
 import { runPythonJson } from './python-botocore';

@@ -4,10 +4,10 @@ import { requireIds, resolveAccountIds } from '../../cli/resolve-account-ids';
 import { accountsNeeded, buildProfiles, CREATE_ACCOUNT_PROFILE_SUFFIX, type AwsProfile, type RoleProfile } from '../../cli/aws-profiles';
 import { awsConfigCommand } from '../../cli/commands/aws-config';
 import { renderAwsConfig } from '../../cli/ini-render';
-import { userAccess } from '../../cli/user-access';
+import { userAccess } from '../../access/user-access';
 import { EXAMPLE_PATH, exampleYaml } from '../helpers/example';
-import { accessReport } from '../../cli/access-matrix';
-import { readAccessModel } from '../../cli/access-model';
+import { accessReport } from '../../access/access-matrix';
+import { readAccessModel } from '../../access/access-model';
 import { identityUsers } from '../../config/model';
 import { synthYaml } from '../helpers/synth';
 

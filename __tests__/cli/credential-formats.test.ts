@@ -7,7 +7,7 @@ import { resolveAccountIds } from '../../cli/resolve-account-ids';
 import { buildProfiles } from '../../cli/aws-profiles';
 import { awsConfigCommand } from '../../cli/commands/aws-config';
 import { CREDENTIAL_FORMATS, renderCredentialConfig, type CredentialFormat } from '../../cli/credential-formats';
-import { userAccess } from '../../cli/user-access';
+import { userAccess } from '../../access/user-access';
 import { parseConfig } from '../../config/load-config';
 import { EXAMPLE_PATH, exampleYaml } from '../helpers/example';
 import { pythonWithBotocore } from './python-botocore';

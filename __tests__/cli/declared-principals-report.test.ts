@@ -1,9 +1,9 @@
 import { mdText } from '../../cli/markdown-text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AccessDiff } from '../../cli/access-diff';
-import { accessReport } from '../../cli/access-matrix';
-import { readAccessModel } from '../../cli/access-model';
+import type { AccessDiff } from '../../access/access-diff';
+import { accessReport } from '../../access/access-matrix';
+import { readAccessModel } from '../../access/access-model';
 import { reportDiffCommand } from '../../cli/commands/report-diff';
 import { validateCommand } from '../../cli/commands/validate';
 import { renderMermaid } from '../../cli/mermaid';

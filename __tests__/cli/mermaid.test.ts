@@ -1,5 +1,5 @@
-import { accessReport } from '../../cli/access-matrix';
-import { readAccessModel } from '../../cli/access-model';
+import { accessReport } from '../../access/access-matrix';
+import { readAccessModel } from '../../access/access-model';
 import { ACCOUNT_NODES_PER_OU, mermaidLabel, renderMermaid } from '../../cli/mermaid';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { parseConfig } from '../../config/load-config';
 import { reportDiffCommand, ACCESS_GREW } from '../../cli/commands/report-diff';
-import type { AccessDiff } from '../../cli/access-diff';
+import type { AccessDiff } from '../../access/access-diff';
 import { IamEvaluator, type Principal } from '../helpers/iam-evaluator';
 import { synthConfig } from '../helpers/synth';
 import { synthPair } from './synth-pair';

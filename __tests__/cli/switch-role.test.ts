@@ -4,7 +4,7 @@ import { resolveAccountIds } from '../../cli/resolve-account-ids';
 import { buildProfiles, type RoleProfile } from '../../cli/aws-profiles';
 import { renderExtensionConfig } from '../../cli/extension-config';
 import { renderLinks, switchRoleUrl } from '../../cli/switch-role';
-import { userAccess } from '../../cli/user-access';
+import { userAccess } from '../../access/user-access';
 import { exampleYaml } from '../helpers/example';
 
 const IDS = { IAM: '222222222222', ACCOUNT01: '444444444444', ACCOUNT02: '555555555555', Logging: '666666666666' };

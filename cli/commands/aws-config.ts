@@ -4,7 +4,7 @@ import { renderExtensionConfig } from '../extension-config';
 import { renderCredentialConfig, type CredentialFormat } from '../credential-formats';
 import { loadOrg } from '../../lock/load-org';
 import { renderLinks } from '../switch-role';
-import { userAccess } from '../user-access';
+import { userAccess } from '../../access/user-access';
 
 export interface AwsConfigOptions {
   readonly config: string;

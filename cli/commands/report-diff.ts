@@ -1,10 +1,10 @@
-import { accessReport } from '../access-matrix';
-import { readAccessModel } from '../access-model';
-import { diffAccess, type DiffSide } from '../access-diff';
+import { accessReport } from '../../access/access-matrix';
+import { readAccessModel } from '../../access/access-model';
+import { diffAccess, type DiffSide } from '../../access/access-diff';
 import { renderAccessDiff } from '../access-diff-markdown';
 import { CliError } from '../../errors/user-errors';
 import { loadOrg } from '../../lock/load-org';
-import { readSynthOut } from '../synth-output';
+import { readSynthOut } from '../../access/synth-output';
 import type { OrgConfig } from '../../config/model';
 import type { ReportFormat } from './report';
 

@@ -1,8 +1,8 @@
-import { accessReport } from '../access-matrix';
-import { readAccessModel } from '../access-model';
+import { accessReport } from '../../access/access-matrix';
+import { readAccessModel } from '../../access/access-model';
 import { loadOrg } from '../../lock/load-org';
 import { renderMarkdownReport } from '../report-markdown';
-import { readSynthOut } from '../synth-output';
+import { readSynthOut } from '../../access/synth-output';
 import { checkSynthOrigin } from '../synth-origin';
 
 export type ReportFormat = 'md' | 'json';

@@ -5,7 +5,7 @@ import { accountsInManagementState } from '../../lock/management-state';
 import { localStateDirs } from '../../lock/state-location';
 import { MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { checkSynthOrigin } from '../synth-origin';
-import { readSynthOut } from '../synth-output';
+import { readSynthOut } from '../../access/synth-output';
 import { LiveClients } from './aws-clients';
 import { readOrganization, type LiveAccount, type LiveOrganization } from './live-organization';
 import { SynthesizedPolicies, liveOrganizationPaths } from './synthesized-policies';

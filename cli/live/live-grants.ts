@@ -10,7 +10,7 @@ import {
   paginateListUsers,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { arnMatch, globMatch } from '../policy-eval';
+import { arnMatch, globMatch } from '../../access/policy-eval';
 import { awsCall } from './aws-error';
 import { parsePolicyText } from './policy-normalize';
 

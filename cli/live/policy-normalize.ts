@@ -1,4 +1,4 @@
-import { arnMatch } from '../policy-eval';
+import { arnMatch } from '../../access/policy-eval';
 
 /**
  * Semantic form of IAM policy documents, so that two documents that IAM reads the same way

@@ -1,4 +1,4 @@
-import { arnMatch, conditionsHold, globMatch, type Statement } from '../policy-eval';
+import { arnMatch, conditionsHold, globMatch, type Statement } from '../../access/policy-eval';
 
 /** The calls an apply of a trust stack makes on the member role, besides AssumeRole itself. */
 export const TRUST_REWRITE_ACTIONS = ['iam:GetRole', 'iam:UpdateAssumeRolePolicy'] as const;

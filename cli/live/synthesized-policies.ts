@@ -3,7 +3,7 @@ import type { LiveOrganization, LiveOu } from './live-organization';
 import { memberRoleNames } from '../../constructs/member-role-trust';
 import { IDENTITY_STACK, isTrustStackName, ORGANIZATION_ID_OUTPUT } from '../../stacks/stack-names';
 import { CliError } from '../../errors/user-errors';
-import type { StackJson } from '../synth-output';
+import type { StackJson } from '../../access/synth-output';
 
 /**
  * What the apply will write, read from the synthesized JSON (not rebuilt from the config),

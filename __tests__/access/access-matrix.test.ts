@@ -1,5 +1,5 @@
-import { accessReport, type AccessReport } from '../../cli/access-matrix';
-import { readAccessModel } from '../../cli/access-model';
+import { accessReport, type AccessReport } from '../../access/access-matrix';
+import { readAccessModel } from '../../access/access-model';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { IamEvaluator, type Principal } from '../helpers/iam-evaluator';

@@ -40,7 +40,7 @@ describe('terraformView: what Terraform reads of a stack', () => {
       role.assume_role_policy = role.assume_role_policy.replace('"Allow"', '"Deny"');
     }],
     ['prevent_destroy dropped', (s) => {
-      const role = Object.values(s.resource.aws_iam_role as Record<string, { lifecycle: Record<string, unknown> }>)[0];
+      const role = Object.values(s.resource.aws_iam_role as Record<string, { lifecycle?: Record<string, unknown> }>)[0];
       delete role.lifecycle;
     }],
     ['an import block removed', (s) => s.import.pop()],

@@ -19,7 +19,7 @@ fi
 echo "cdktn copy: $work (node $(node --version))"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$work")
 # The cdktf synth of the parity configs, read by __tests__/stacks/cdk-parity.test.ts in the copy.
-(cd "$root" && node --import tsx __tests__/helpers/write-cdk-reference.ts "$work/.cdktf-reference")
+(cd "$root" && node --disable-warning=DEP0044 --import tsx __tests__/helpers/write-cdk-reference.ts "$work/.cdktf-reference")
 export CDK_PARITY_REFERENCE="$work/.cdktf-reference"
 node "$root/scripts/cdktn-swap.cjs" "$work"
 cd "$work"

@@ -19,10 +19,15 @@ export function parityConfigs(): Record<string, string> {
   };
 }
 
-/** The CDK this checkout builds with: the package the seam (constructs/cdktf.ts) imports. */
-export function cdkPackage(): 'cdktf' | 'cdktn' {
+/**
+ * The CDK this checkout builds with: the package the seam (constructs/cdktf.ts) imports. Read,
+ * not spelled: scripts/cdktn-swap.cjs rewrites every quoted package name in the copy.
+ */
+export function cdkPackage(): string {
   const seam = readFileSync(join(__dirname, '..', '..', 'constructs', 'cdktf.ts'), 'utf8');
-  return /from 'cdktn'/.test(seam) ? 'cdktn' : 'cdktf';
+  const name = /^export \{ App\b.* from '([^']+)';$/m.exec(seam)?.[1];
+  if (!name) throw new Error('constructs/cdktf.ts exports App from no package');
+  return name;
 }
 
 /** The registry address Terraform resolves a provider source to ("aws" and "hashicorp/aws" are one). */

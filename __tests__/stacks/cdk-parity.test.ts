@@ -62,7 +62,7 @@ const reference = process.env.CDK_PARITY_REFERENCE;
 (reference ? describe : describe.skip)(`the same Terraform as the other CDK (${reference ?? 'CDK_PARITY_REFERENCE not set'})`, () => {
   it('compares with a reference written by the other CDK, not by this one', () => {
     const written = JSON.parse(readFileSync(join(reference!, 'cdk.json'), 'utf8')) as { cdk: string };
-    expect(['cdktf', 'cdktn']).toContain(written.cdk);
+    expect(written.cdk).toMatch(/^cdkt[fn]$/);
     expect(written.cdk).not.toBe(cdkPackage());
   });
 

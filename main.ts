@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { App, TerraformStack } from './constructs/cdktf';
 import { LOCAL_STATE_DIR_CONTEXT } from './constructs/state-backend';
+import { silenceDeprecations } from './toolchain/dependency-warnings';
 import { terraformRequirement, terraformVersionWarning } from './toolchain/terraform-version';
 import { reportFailure } from './errors/report-failure';
 import { writeLock } from './lock/lock-file';
@@ -48,6 +49,7 @@ function main(): void {
   process.stdout.write(`${synthSummary(outdir, stackNames)}\n`);
 }
 
+silenceDeprecations();
 try {
   main();
 } catch (e) {

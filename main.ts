@@ -5,8 +5,9 @@
  * lock is written only after a synth that succeeded.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { App } from './constructs/cdktf';
+import { App, TerraformStack } from './constructs/cdktf';
 import { LOCAL_STATE_DIR_CONTEXT } from './constructs/state-backend';
+import { silenceDeprecations } from './toolchain/dependency-warnings';
 import { terraformRequirement, terraformVersionWarning } from './toolchain/terraform-version';
 import { reportFailure } from './errors/report-failure';
 import { writeLock } from './lock/lock-file';
@@ -14,6 +15,7 @@ import { checkOrgLock, DEFAULT_CONFIG, loadOrg, lockFrozen } from './lock/load-o
 import { DEFAULT_OUTDIR, localStateDir, stateDirFromStack } from './lock/state-location';
 import { configFingerprint, writeSynthStamp } from './lock/synth-stamp';
 import { addOrgStacks } from './stacks/org-app';
+import { lockNews, synthSummary } from './stacks/synth-summary';
 import { withoutTokenTraces } from './constructs/token-traces';
 
 function main(): void {
@@ -26,25 +28,28 @@ function main(): void {
   // cdktf creates only the last level (`cdktf synth --output a/b/c` under a missing a/b: ENOENT).
   // The first directory this run created is removed again if synth fails.
   const created = mkdirSync(outdir, { recursive: true });
+  let stackNames: string[] = [];
   try {
     const app = new App({ outdir, context: { [LOCAL_STATE_DIR_CONTEXT]: stateDirFromStack(outdir, localStateDir(org.configPath)) } });
     withoutTokenTraces(() => addOrgStacks(app, config, plan));
     const warning = terraformVersionWarning(terraformRequirement(config.backend));
     if (warning) process.stderr.write(`warning: ${warning}\n`);
     app.synth();
+    stackNames = app.node.children.filter((c) => TerraformStack.isStack(c)).map((stack) => stack.node.id);
     writeSynthStamp(outdir, configFingerprint(config, plan.lock));
   } catch (e) {
     if (created) rmSync(created, { recursive: true, force: true });
     throw e;
   }
+  // News goes to stdout; stderr carries only warnings and errors (cdktf synth shows stderr as [ERROR]).
   if (lockChanges) {
     writeLock(lockPath, plan.lock);
-    // Same content (the seal matched), other layout: rewritten as synth writes it.
-    const changes = plan.changes.length ? plan.changes : ['rewritten in the canonical layout (content unchanged)'];
-    process.stderr.write(`${lockPath} updated:\n${changes.map((c) => `  ${c}`).join('\n')}\n`);
+    process.stdout.write(`${lockNews(lockPath, plan.changes)}\n`);
   }
+  process.stdout.write(`${synthSummary(outdir, stackNames)}\n`);
 }
 
+silenceDeprecations();
 try {
   main();
 } catch (e) {

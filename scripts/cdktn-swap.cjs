@@ -20,6 +20,8 @@ delete pkg.dependencies.cdktf;
 delete pkg.dependencies['@cdktf/provider-aws'];
 // The tests never run the cdktf CLI; its cdktn twin (cdktn-cli) wants Node >= 22.19 and jsii.
 delete pkg.devDependencies['cdktf-cli'];
+// `npm run synth` runs the app itself and stays; only the cdktf CLI's way of running it goes.
+delete pkg.scripts['synth:cdktf'];
 Object.assign(pkg.dependencies, VERSIONS);
 writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
 

@@ -50,14 +50,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('main.ts and the lock file', () => {
   it('writes <name>.lock.json beside the config, with every member account', () => {
     expect(run1.code).toBe(0);
-    expect(run1.stderr).toContain(`${lock} updated`);
+    // News, not an error: on stdout.
+    expect(run1.stdout).toContain(`${lock} updated`);
+    expect(run1.stderr).not.toContain('updated');
     expect(Object.keys(JSON.parse(lockText).accounts)).toEqual(['ACCOUNT01', 'ACCOUNT02', 'ACCOUNT03', 'Logging']);
     expect(existsSync(join(dir, 'org.lock.json'))).toBe(false);
   });
 
   it('a second synth (under CI=true) leaves the lock byte-identical', () => {
     expect(run2.code).toBe(0);
-    expect(run2.stderr).not.toContain('updated');
+    expect(`${run2.stdout}${run2.stderr}`).not.toContain('updated');
     expect(readFileSync(lock, 'utf8')).toBe(lockText);
   });
 

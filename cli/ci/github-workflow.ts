@@ -30,7 +30,8 @@ function backendNotes(config: OrgConfig): { header: string[]; env: Record<string
 }
 
 const checkout = { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } };
-const setupNode = { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } };
+// Node 24, the active LTS: `npm run synth` runs the app itself, so no native module (node-pty) is needed.
+const setupNode = { uses: 'actions/setup-node@v4', with: { 'node-version': 24, cache: 'npm' } };
 
 /** Steps of a job that runs Terraform in one stack of the matrix. */
 function terraformSteps(config: OrgConfig, roleVariable: string, command: string): Record<string, unknown>[] {

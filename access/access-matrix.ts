@@ -110,11 +110,12 @@ const displayedConditions = (model: AccessModel, s: Statement): { conditions?: S
  * A declared statement (trust.principals; its Sid is the declaration's name) is shown by the
  * ARN its aws:PrincipalArn condition names, the root it rests on being only the means.
  */
-function trustPrincipals(model: AccessModel, role: RoleModel): TrustPrincipal[] {
+function trustPrincipals(model: AccessModel, role: RoleModel, where: 'member' | 'management' = 'member'): TrustPrincipal[] {
   const out: TrustPrincipal[] = [];
   for (const s of role.trust) {
     if (s.Effect !== 'Allow') continue;
-    const name = s.Sid && !FIXED_SIDS.has(s.Sid) ? s.Sid : undefined;
+    // Declarations (trust.principals) are written into member roles only: a management role's statements are the product's own.
+    const name = where === 'member' && s.Sid && !FIXED_SIDS.has(s.Sid) ? s.Sid : undefined;
     const named = s.Principal === '*' ? undefined : s.Principal;
     const typed = (['Federated', 'Service'] as const).flatMap((type) => [named?.[type] ?? []].flat().map((p) => ({ type, p })));
     for (const { type, p } of typed) {
@@ -164,7 +165,7 @@ export function accessReport(model: AccessModel): AccessReport {
     scopes: groupScopes(model),
     managementRoles: model.managementRoles.map((r) => ({
       role: r.roleName,
-      trust: trustPrincipals(model, r),
+      trust: trustPrincipals(model, r, 'management'),
       access: Object.fromEntries(model.principals.map((p) => [p.id, access(model, p, r)])),
     })),
     notes: model.notes,

@@ -58,3 +58,14 @@ describe('report', () => {
     expect(rows).toHaveLength(100);
   });
 });
+
+describe('report: "declared" means trust.principals only', () => {
+  it('the create-account role trust is the product’s own statement, not a declared principal', () => {
+    const org = tempOrg(exampleYaml());
+    const json = JSON.parse(reportCommand({ config: org.configPath, out: org.outDir, format: 'json' }));
+    const trust = json.managementRoles.flatMap((r: { trust: { name?: string }[] }) => r.trust);
+    expect(trust.length).toBeGreaterThan(0);
+    expect(trust.filter((t: { name?: string }) => t.name !== undefined)).toEqual([]);
+    expect(reportCommand({ config: org.configPath, out: org.outDir, format: 'md' })).not.toContain('(declared)');
+  });
+});

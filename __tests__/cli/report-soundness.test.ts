@@ -5,6 +5,7 @@ import type { AccessDiff } from '../../access/access-diff';
 import { IamEvaluator, type Principal } from '../helpers/iam-evaluator';
 import { synthConfig } from '../helpers/synth';
 import { synthPair } from './synth-pair';
+import { prng } from '../helpers/prng';
 
 /**
  * Invariant 14 for `report --base`, as a property: random pairs of configs (account names drawn
@@ -22,17 +23,6 @@ const NAME_CHARS = [...Array(95)].map((_, i) => String.fromCharCode(32 + i)).fil
 const HOSTILE_NAMES = ['a:b', 'x*', '?', 'organization', 'ou:x', '333333333333', 'a/b', ' pad ', 'arn:aws:iam::1:root', '*'];
 const OUS = [undefined, 'Workloads', 'Workloads/Prod', 'Workloads/Dev'];
 const CI_ROLE = 'arn:aws:iam::444455556666:role/ci';
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -122,7 +112,7 @@ function valid(yaml: string): boolean {
 }
 
 describe(`report --base against the evaluator: ${PAIRS} random pairs (seed ${SEED})`, () => {
-  const r = rng(SEED);
+  const r = prng(SEED);
   const cases = Array.from({ length: PAIRS }, (_, i) => {
     const base = baseConfig(r);
     const head = structuredClone(base);

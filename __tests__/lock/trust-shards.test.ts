@@ -1,3 +1,4 @@
+import { prng } from '../helpers/prng';
 import { terraformKey } from '../../config/iam-names';
 import type { Account } from '../../config/model';
 import type { ShardLock } from '../../lock/lock-format';
@@ -12,18 +13,6 @@ const account = (name: string, retired = false): Account => ({
   tags: {},
   retired,
 });
-
-/** mulberry32: a small seeded PRNG, so that a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const loads = (lock: ShardLock) =>
   Object.values(lock.accounts).reduce((m, e) => m.set(e.stack, (m.get(e.stack) ?? 0) + 1), new Map<string, number>());

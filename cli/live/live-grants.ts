@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { arnMatch, globMatch } from '../../access/policy-eval';
 import { awsCall } from './aws-error';
+import { collect } from './live-organization';
 import { parsePolicyText } from './policy-normalize';
 
 /** A policy that applies to a user or group of the identity account, read live. */
@@ -27,18 +28,6 @@ export interface SynthesizedIdentity {
   readonly groups: ReadonlyMap<string, ReadonlySet<string>>;
   /** User name to its synthesized groups. */
   readonly users: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
-async function all<P, T>(api: string, pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined, about: string): Promise<T[]> {
-  return awsCall(
-    api,
-    async () => {
-      const out: T[] = [];
-      for await (const page of pages) out.push(...(pick(page) ?? []));
-      return out;
-    },
-    about,
-  );
 }
 
 const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -61,8 +50,8 @@ export function assumableRoles(document: unknown, roleArns: ReadonlyMap<string, 
 async function inlinePolicies(iam: IAMClient, kind: 'user' | 'group', name: string): Promise<LivePolicy[]> {
   const names =
     kind === 'user'
-      ? await all('iam:ListUserPolicies', paginateListUserPolicies({ client: iam }, { UserName: name }), (p) => p.PolicyNames, name)
-      : await all('iam:ListGroupPolicies', paginateListGroupPolicies({ client: iam }, { GroupName: name }), (p) => p.PolicyNames, name);
+      ? await collect('iam:ListUserPolicies', paginateListUserPolicies({ client: iam }, { UserName: name }), (p) => p.PolicyNames, name)
+      : await collect('iam:ListGroupPolicies', paginateListGroupPolicies({ client: iam }, { GroupName: name }), (p) => p.PolicyNames, name);
   const out: LivePolicy[] = [];
   for (const policy of names) {
     const text =
@@ -77,8 +66,8 @@ async function inlinePolicies(iam: IAMClient, kind: 'user' | 'group', name: stri
 async function attachedPolicies(iam: IAMClient, kind: 'user' | 'group', name: string, documentOf: (arn: string) => Promise<unknown>): Promise<LivePolicy[]> {
   const attached =
     kind === 'user'
-      ? await all('iam:ListAttachedUserPolicies', paginateListAttachedUserPolicies({ client: iam }, { UserName: name }), (p) => p.AttachedPolicies, name)
-      : await all('iam:ListAttachedGroupPolicies', paginateListAttachedGroupPolicies({ client: iam }, { GroupName: name }), (p) => p.AttachedPolicies, name);
+      ? await collect('iam:ListAttachedUserPolicies', paginateListAttachedUserPolicies({ client: iam }, { UserName: name }), (p) => p.AttachedPolicies, name)
+      : await collect('iam:ListAttachedGroupPolicies', paginateListAttachedGroupPolicies({ client: iam }, { GroupName: name }), (p) => p.AttachedPolicies, name);
   const out: LivePolicy[] = [];
   for (const a of attached) out.push({ source: `attached policy ${a.PolicyName} (${a.PolicyArn})`, document: await documentOf(a.PolicyArn!) });
   return out;
@@ -106,7 +95,7 @@ export async function unsynthesizedGrants(
       : '';
     drift.push(`${who}: ${p.source} is not synthesized${effect}; ${fix}`);
   };
-  const groups = await all('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups');
+  const groups = await collect('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups');
   for (const g of groups) {
     const name = g.GroupName!;
     const known = synthesized.groups.get(name);
@@ -115,7 +104,7 @@ export async function unsynthesizedGrants(
       for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, 'detach it, or declare the group in identity.groups');
     }
   }
-  const users = await all('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users');
+  const users = await collect('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users');
   for (const u of users) {
     const name = u.UserName!;
     const known = synthesized.users.get(name);
@@ -123,7 +112,7 @@ export async function unsynthesizedGrants(
     if (u.PermissionsBoundary?.PermissionsBoundaryArn) drift.push(`user ${name}: permissions boundary ${u.PermissionsBoundary.PermissionsBoundaryArn} is not synthesized`);
     for (const p of await inlinePolicies(iam, 'user', name)) reach(`user ${name}`, p, `delete it (aws iam delete-user-policy --user-name ${name} --policy-name …)`);
     for (const p of await attachedPolicies(iam, 'user', name, documentOf)) reach(`user ${name}`, p, `detach it (aws iam detach-user-policy --user-name ${name} --policy-arn …)`);
-    const memberOf = await all('iam:ListGroupsForUser', paginateListGroupsForUser({ client: iam }, { UserName: name }), (p) => p.Groups, name);
+    const memberOf = await collect('iam:ListGroupsForUser', paginateListGroupsForUser({ client: iam }, { UserName: name }), (p) => p.Groups, name);
     for (const g of memberOf) {
       if (!synthesized.groups.has(g.GroupName!)) drift.push(`user ${name} is in group ${g.GroupName}, which is not synthesized; remove the membership, or declare the group`);
     }

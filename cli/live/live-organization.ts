@@ -42,7 +42,8 @@ export interface LiveOrganization {
   readonly accounts: readonly LiveAccount[];
 }
 
-async function collect<P, T>(api: string, pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined, about?: string): Promise<T[]> {
+/** Every item of a paginated AWS call, as one AwsCallError-mapped call. */
+export async function collect<P, T>(api: string, pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined, about?: string): Promise<T[]> {
   return awsCall(
     api,
     async () => {

@@ -107,3 +107,19 @@ describe('validate: local state beside a config whose backend moved', () => {
     expect(setUp('', true)).not.toMatch(/local state files/);
   });
 });
+
+describe('validate: what the state knows of accounts without an id', () => {
+  it('an account the management state holds is "managed", not "create"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'org-trust-state-'));
+    const yaml = exampleYaml();
+    writeFileSync(join(dir, 'org.yaml'), yaml);
+    writeLock(join(dir, 'org.lock.json'), planOrg(parseConfig(yaml)).lock);
+    const resource = (name: string) => ({ mode: 'managed', type: 'aws_organizations_account', name, instances: [{}] });
+    writeFileSync(join(dir, 'terraform.management.tfstate'), JSON.stringify({ version: 4, resources: [resource('account_account01'), resource('account_iam')] }));
+    const out = validateCommand({ config: join(dir, 'org.yaml') }, {});
+    expect(out).toContain('ACCOUNT01 (managed, in the management state)');
+    expect(out).toContain('IAM (identity account, managed, in the management state)');
+    expect(out).toContain('ACCOUNT02 (create, not in the management state)');
+    expect(out).toMatch(/Accounts: 5 \(identity \+ 4 members\): 2 to create, 1 to import, 2 in the management state already/);
+  });
+});

@@ -4,6 +4,7 @@ import { IDENTITY_STACK, MANAGEMENT_STACK } from '../../stacks/stack-names';
 import { declaredPrincipalsSummary } from '../declared-principals-summary';
 import { configWarnings, stateMigrationWarnings } from '../validate-warnings';
 import { dirsWithState } from '../../lock/missing-lock';
+import { accountsInManagementState } from '../../lock/management-state';
 import { DEFAULT_OUTDIR, localStateDirs } from '../../lock/state-location';
 import { count } from '../plural';
 
@@ -12,24 +13,32 @@ export function validateCommand(options: { readonly config: string }, env: NodeJ
   const org = loadOrg(options.config);
   // As synth: frozen mode (CI) refuses a lock that would change, ORG_LOCK_INIT admits a new one.
   checkOrgLock(org, { frozen: lockFrozen(env), outdir: env.CDKTF_OUTDIR, env });
-  const stateDirs = dirsWithState(localStateDirs(options.config, env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR));
-  return renderSummary(org, stateMigrationWarnings(org.config, stateDirs));
+  const allStateDirs = localStateDirs(options.config, env.CDKTF_OUTDIR ?? DEFAULT_OUTDIR);
+  const stateDirs = dirsWithState(allStateDirs);
+  return renderSummary(org, stateMigrationWarnings(org.config, stateDirs), accountsInManagementState(allStateDirs, MANAGEMENT_STACK));
 }
 
-function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg, extraWarnings: readonly string[] = []): string {
+/**
+ * `inState`: account keys the management stack's local state holds (undefined: no local
+ * state), so that an account an apply created reads "managed", not "create".
+ */
+function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg, extraWarnings: readonly string[] = [], inState?: ReadonlySet<string>): string {
   const out: string[] = [];
   const members = config.accounts;
   const activeCount = activeAccounts(config).length;
   const all = [config.identityAccount, ...members];
+  const managed = (a: Account) => !a.id && inState?.has(a.key) === true;
   const imported = all.filter((a) => a.id).length;
+  const inStateCount = all.filter(managed).length;
   out.push(`${configPath}: valid`);
   out.push('');
   out.push(`Organization: management account ${config.organization.managementAccountId}, region ${config.organization.region}, cross-account role ${config.organization.memberRoleName}`);
   out.push(
-    `Accounts: ${all.length} (identity + ${count(members.length, 'member')}): ${all.length - imported} to create, ${imported} to import, ${members.length - activeCount} retired`,
+    `Accounts: ${all.length} (identity + ${count(members.length, 'member')}): ${all.length - imported - inStateCount} to create, ${imported} to import${inStateCount ? `, ${inStateCount} in the management state already` : ''}, ${members.length - activeCount} retired`,
   );
   const describe = (a: Account) => {
-    const parts = [a === config.identityAccount ? 'identity account' : undefined, a.id ? `import ${a.id}` : 'create', a.retired ? 'retired: Terraform forgets it, AWS keeps it' : undefined];
+    const how = a.id ? `import ${a.id}` : managed(a) ? 'managed, in the management state' : inState ? 'create, not in the management state' : 'create';
+    const parts = [a === config.identityAccount ? 'identity account' : undefined, how, a.retired ? 'retired: Terraform forgets it, AWS keeps it' : undefined];
     return `    ${a.name} (${parts.filter(Boolean).join(', ')})`;
   };
   const ous = [{ path: undefined as string | undefined, label: 'Root' }, ...config.organization.organizationalUnits.map((o) => ({ path: o.path, label: o.retired ? `${o.path} (retired: Terraform forgets it, AWS keeps it)` : o.path }))];

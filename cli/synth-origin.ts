@@ -17,15 +17,12 @@ function difference(expected: readonly string[], actual: readonly string[]): str
 /**
  * Refuses to report on an output directory that another config (or an older version of this
  * one) synthesized: the report would describe access that will not be applied. Compares the
- * fingerprint synth records, and, for outputs without one, the stacks, accounts and member
- * roles the config would produce.
+ * stacks, accounts and member roles the config would produce (the clearest message), then the
+ * fingerprint synth records; an output without one is refused.
  */
 export function checkSynthOrigin(outDir: string, stacks: Readonly<Record<string, StackJson>>, org: LoadedOrg): void {
   const again = `run \`npm run synth\` with this config (${org.configPath}) first, or pass --config with the config that wrote ${outDir}`;
   const stamp = readSynthStamp(outDir);
-  if (stamp !== undefined && stamp !== configFingerprint(org.config, org.plan.lock)) {
-    throw new CliError(`--out ${outDir}: synthesized from another config, or before ${org.configPath} or its lock last changed (${SYNTH_STAMP_FILE} does not match); ${again}`);
-  }
   const { config, plan } = org;
   const problems: string[] = [];
   const stackDiff = difference([MANAGEMENT_STACK, IDENTITY_STACK, ...plan.stacks.keys()].sort(), Object.keys(stacks).sort());
@@ -39,4 +36,12 @@ export function checkSynthOrigin(outDir: string, stacks: Readonly<Record<string,
     if (roleDiff) problems.push(`${name} member roles: ${roleDiff}`);
   }
   if (problems.length) throw new CliError(`--out ${outDir}: does not match ${org.configPath} (${problems.join('; ')}); ${again}`);
+  // Without a stamp nothing says which config an output came from: the same stacks and accounts
+  // with other grants would pass the comparison above.
+  if (stamp === undefined) {
+    throw new CliError(`--out ${outDir}: has no ${SYNTH_STAMP_FILE}, so nothing says which config it was synthesized from (an older org-trust, or files put there by hand); ${again}`);
+  }
+  if (stamp !== configFingerprint(config, plan.lock)) {
+    throw new CliError(`--out ${outDir}: synthesized from another config, or before ${org.configPath} or its lock last changed (${SYNTH_STAMP_FILE} does not match); ${again}`);
+  }
 }

@@ -17,8 +17,14 @@ export interface SubjectFormat {
   readonly shapes: readonly string[];
   /** A pattern that is accepted. */
   readonly example: string;
-  /** Matches the provider's issuer (host and path, lower-cased). */
+  /** Matches the provider's issuer (host and path, lower-cased, without a :443 port). */
   readonly issuer: RegExp;
+  /**
+   * The fixed start of the sub, owner not included ("repo:"): a subject that starts so is held to
+   * this format whatever the issuer (GitHub Enterprise on ghe.com, self-managed GitLab, HCP
+   * Terraform Europe or Terraform Enterprise issue the same shapes from other hosts).
+   */
+  readonly shapeStart: RegExp;
   /**
    * Anchored at the start of the literal prefix: the provider's fixed start, the owner in the
    * owner's characters (ASCII only: no look-alike can pass), and its delimiter.
@@ -43,7 +49,8 @@ export const SUBJECT_FORMATS: readonly SubjectFormat[] = [
     owner: 'owner (user or organization)',
     shapes: ['repo:OWNER/REPO:...', 'repository_owner:OWNER:...', 'repository_owner_id:ID:...'],
     example: 'repo:acme/infra:ref:refs/heads/main',
-    issuer: /^token\.actions\.githubusercontent\.com(\/[^/]+)?$/,
+    issuer: /^token\.actions\.(githubusercontent\.com(\/[^/]+)?|[a-z0-9-]+\.ghe\.com)$/,
+    shapeStart: /^(repo|repository_owner|repository_owner_id):/,
     pinnedOwner: /^(repo:[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/|repository_owner:[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}):|repository_owner_id:[0-9]{1,20}:)/,
   },
   {
@@ -52,6 +59,7 @@ export const SUBJECT_FORMATS: readonly SubjectFormat[] = [
     shapes: ['project_path:GROUP/PROJECT:...'],
     example: 'project_path:acme/infra:ref_type:branch:ref:main',
     issuer: /^gitlab\.com$/,
+    shapeStart: /^project_path:/,
     pinnedOwner: /^project_path:[A-Za-z0-9][A-Za-z0-9_.-]{0,254}\//,
   },
   {
@@ -59,7 +67,8 @@ export const SUBJECT_FORMATS: readonly SubjectFormat[] = [
     owner: 'organization',
     shapes: ['organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:PHASE'],
     example: 'organization:acme:project:Default Project:workspace:org-trust:run_phase:*',
-    issuer: /^app\.terraform\.io$/,
+    issuer: /^app\.(eu\.)?terraform\.io$/,
+    shapeStart: /^organization:/,
     pinnedOwner: /^organization:[A-Za-z0-9_-]{1,40}:/,
   },
   {
@@ -68,6 +77,7 @@ export const SUBJECT_FORMATS: readonly SubjectFormat[] = [
     shapes: ['{REPOSITORY_UUID}:...'],
     example: '{0b3c7a26-5d9f-4b8e-9a41-6f2d8c1e7b55}:*',
     issuer: /^api\.bitbucket\.org\/2\.0\/workspaces\/[^/]+\/pipelines-config\/identity\/oidc$/,
+    shapeStart: /^\{/,
     pinnedOwner: /^\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}:/,
   },
   {
@@ -76,6 +86,7 @@ export const SUBJECT_FORMATS: readonly SubjectFormat[] = [
     shapes: ['org/ORG_ID/project/PROJECT_ID/user/USER_ID'],
     example: 'org/6f2d8c1e-7b55-4b8e-9a41-0b3c7a265d9f/project/*',
     issuer: /^oidc\.circleci\.com\/org\/[^/]+$/,
+    shapeStart: /^org\//,
     pinnedOwner: /^org\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\//,
   },
   {
@@ -84,6 +95,7 @@ export const SUBJECT_FORMATS: readonly SubjectFormat[] = [
     shapes: ['system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT'],
     example: 'system:serviceaccount:deploy:org-trust',
     issuer: /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com\/id\/[A-Za-z0-9]+$/,
+    shapeStart: /^system:serviceaccount:/,
     pinnedOwner: /^system:serviceaccount:[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?:/,
   },
 ];
@@ -102,8 +114,13 @@ export function literalPrefix(pattern: string): string {
 
 /** The documented format of an issuer's `sub`, or undefined for an issuer not listed. */
 export function subjectFormatOf(provider: string): SubjectFormat | undefined {
-  const issuer = provider.toLowerCase();
+  const issuer = provider.toLowerCase().replace(/:443(?=\/|$)/, '');
   return SUBJECT_FORMATS.find((f) => f.issuer.test(issuer));
+}
+
+/** The documented format whose shape a subject has (its fixed start), whatever the issuer. */
+function formatByShape(prefix: string): SubjectFormat | undefined {
+  return SUBJECT_FORMATS.find((f) => f.shapeStart.test(prefix));
 }
 
 /**
@@ -112,7 +129,7 @@ export function subjectFormatOf(provider: string): SubjectFormat | undefined {
  */
 export function subjectOwnerProblem(provider: string, subject: string): string | undefined {
   const prefix = literalPrefix(subject);
-  const format = subjectFormatOf(provider);
+  const format = subjectFormatOf(provider) ?? formatByShape(prefix);
   if (format) {
     if (format.pinnedOwner.test(prefix)) return undefined;
     return `must pin the ${format.label} ${format.owner} with literal characters: start with ${format.shapes.map((s) => `"${s}"`).join(' or ')}, with no * or ? before the delimiter that ends the ${format.owner.split(' ')[0]}, in ASCII (e.g. "${format.example}"); "${subject}" can match tokens of other owners`;

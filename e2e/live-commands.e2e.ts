@@ -176,7 +176,8 @@ describe('live commands: discover, preflight, verify', () => {
       const scp = blocking.filter((f) => f.check === 'scp');
       expect([...new Set(scp.map((f) => f.account))].sort()).toEqual(sandbox());
       expect(scp.every((f) => /SCP "protect-admin-roles" .* on OU Workloads\/Dev\/Sandbox, statement NoTrustEdits denies iam:UpdateAssumeRolePolicy/.test(f.message))).toBe(true);
-      const undecided = report.findings.filter((f) => f.check === 'scp' && f.severity === 'warning');
+      // A condition preflight cannot decide is not checked, never ok (exit 1 here for the blocks).
+      const undecided = report.findings.filter((f) => f.check === 'scp' && f.severity === 'not-checked');
       expect(undecided).toHaveLength(2 * sandbox().length);
       expect(undecided[0].message).toContain('cannot decide StringNotEquals aws:PrincipalTag/team');
       expect(blocking).toHaveLength(1 + scp.length);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { resolveAccountIds } from '../../cli/resolve-account-ids';
@@ -91,4 +91,30 @@ describe('report on an output directory of another config', () => {
     writeFileSync(join(other, 'org.yaml'), edited((d) => (d.management.users = ['user1', 'user2'])));
     expect(runBin(['report', '--config', join(other, 'org.yaml'), '--out', out]).stderr).toMatch(/org-trust\.json does not match/);
   }, 60_000);
+});
+
+describe('an output that does not say which config it came from', () => {
+  const edited = (edit: (doc: Record<string, any>) => void) => {
+    const doc = parse(exampleYaml());
+    edit(doc);
+    return stringify(doc);
+  };
+
+  it('report refuses an output without org-trust.json, even with the same stacks and accounts', () => {
+    const org = tempOrg(exampleYaml());
+    rmSync(join(org.outDir, 'org-trust.json'));
+    const r = runBin(['report', '--config', org.configPath, '--out', org.outDir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/has no org-trust\.json, so nothing says which config it was synthesized from/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('report --base refuses a --out synthesized before the config changed (a gate that did not synth again)', () => {
+    const org = tempOrg(exampleYaml());
+    writeFileSync(org.configPath, edited((d) => (d.trust = { principals: [{ name: 'Ci', kind: 'aws', arn: 'arn:aws:iam::999999999999:role/ci', human: false, scope: { organization: true } }] })));
+    const r = runBin(['report', '--config', org.configPath, '--base', org.outDir, '--out', org.outDir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--out .*org-trust\.json does not match/);
+    expect(r.stdout).not.toMatch(/does not grow/);
+  });
 });

@@ -1,3 +1,5 @@
+import { writeLock } from '../../lock/lock-file';
+import { configFingerprint, writeSynthStamp } from '../../lock/synth-stamp';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +34,12 @@ export function synthPair(baseYaml: string, headYaml: string): SynthPair {
   const baseOut = join(dir, 'base', 'cdktf.out');
   const headOut = join(dir, 'head', 'cdktf.out');
   writeOut(baseOut, synthConfig(baseConfig, baseLock).text);
-  writeOut(headOut, synthConfig(parseConfig(headYaml), baseLock).text);
+  const headConfig = parseConfig(headYaml);
+  writeOut(headOut, synthConfig(headConfig, baseLock).text);
+  // As synth leaves the head: the lock it updated beside the config, and the stamp of both.
+  const headLock = planOrg(headConfig, baseLock).lock;
+  writeLock(join(dir, 'org.lock.json'), headLock);
+  writeSynthStamp(headOut, configFingerprint(headConfig, headLock));
   const configPath = join(dir, 'org.yaml');
   writeFileSync(configPath, headYaml);
   return { dir, configPath, baseOut, headOut };
@@ -46,6 +53,9 @@ export function synthLockPair(yaml: string, baseLock: ShardLock, headLock: Shard
   const headOut = join(dir, 'head', 'cdktf.out');
   writeOut(baseOut, synthConfig(config, baseLock).text);
   writeOut(headOut, synthConfig(config, headLock).text);
+  const written = planOrg(config, headLock).lock;
+  writeLock(join(dir, 'org.lock.json'), written);
+  writeSynthStamp(headOut, configFingerprint(config, written));
   const configPath = join(dir, 'org.yaml');
   writeFileSync(configPath, yaml);
   return { dir, configPath, baseOut, headOut };

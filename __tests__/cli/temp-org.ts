@@ -1,3 +1,5 @@
+import { configFingerprint, writeSynthStamp } from '../../lock/synth-stamp';
+import { planOrg } from '../../lock/org-plan';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,8 @@ export function tempOrg(yaml: string, options: { synth?: boolean } = {}): TempOr
     mkdirSync(join(outDir, 'stacks', name), { recursive: true });
     writeFileSync(join(outDir, 'stacks', name, 'cdk.tf.json'), text);
   }
+  // As synth does: the stamp says which config (and lock) the output came from.
+  writeSynthStamp(outDir, configFingerprint(synth.config, planOrg(synth.config).lock));
   return { dir, configPath, outDir, synth };
 }
 

@@ -21,6 +21,18 @@ const UUID_OTHERS = ['6f2d8c1e-7b55-4b8e-9a41-0b3c7a265d9e', '00000000-0000-0000
 /** Names that share a prefix, a suffix or a shape with "acme", and look-alikes (Cyrillic а, fullwidth a). */
 const NAME_OTHERS = ['acme-evil', 'acmex', 'acm', 'evil', 'a', 'acme-', 'xacme', 'ACME', 'Acme', '\u0430cme', '\uff41cme', 'acme.evil', 'acme_evil'];
 
+/** The documented shapes, by the fixed start of their sub. */
+const SHAPES: Record<string, Omit<ProviderCase, 'provider'>> = {
+  repo: { owner: 'acme', token: (o) => `repo:${o}/infra:ref:refs/heads/main`, pinned: (o) => `repo:${o}/`, others: NAME_OTHERS },
+  organization: {
+    owner: 'acme',
+    token: (o) => `organization:${o}:project:Default Project:workspace:org-trust:run_phase:apply`,
+    pinned: (o) => `organization:${o}:`,
+    others: NAME_OTHERS,
+  },
+  project_path: { owner: 'acme', token: (o) => `project_path:${o}/infra:ref_type:branch:ref:main`, pinned: (o) => `project_path:${o}/`, others: NAME_OTHERS },
+};
+
 export const PROVIDERS: readonly ProviderCase[] = [
   {
     provider: 'token.actions.githubusercontent.com',
@@ -64,6 +76,14 @@ export const PROVIDERS: readonly ProviderCase[] = [
     pinned: (o) => `system:serviceaccount:${o}:`,
     others: ['deploy-evil', 'deplo', 'default', 'kube-system', 'deployx', 'Deploy', '\u0501eploy'],
   },
+  // The same shapes from other hosts: GitHub Enterprise with data residency, HCP Terraform
+  // Europe, self-managed GitLab. The shape of the subject decides, not the host.
+  ...[
+    ['token.actions.acme.ghe.com', 'repo'],
+    ['app.eu.terraform.io', 'organization'],
+    ['gitlab.example.com', 'project_path'],
+    ['token.actions.githubusercontent.com:443', 'repo'],
+  ].map(([provider, shape]): ProviderCase => ({ ...SHAPES[shape], provider })),
   {
     // An issuer org-trust knows nothing of: only the first segment can be required literal.
     provider: 'idp.example.com/tenant',

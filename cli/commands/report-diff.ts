@@ -3,9 +3,9 @@ import { readAccessModel } from '../../access/access-model';
 import { diffAccess, type DiffSide } from '../../access/access-diff';
 import { renderAccessDiff } from '../access-diff-markdown';
 import { CliError } from '../../errors/user-errors';
-import { loadOrg } from '../../lock/load-org';
+import { loadOrg, type LoadedOrg } from '../../lock/load-org';
+import { checkSynthOrigin } from '../synth-origin';
 import { readSynthOut } from '../../access/synth-output';
-import type { OrgConfig } from '../../config/model';
 import type { ReportFormat } from './report';
 
 /**
@@ -21,7 +21,8 @@ export interface ReportDiffOptions {
   readonly format: ReportFormat;
 }
 
-function side(dir: string, option: string, config: OrgConfig): DiffSide {
+function side(dir: string, option: string, org: LoadedOrg): DiffSide {
+  const { config } = org;
   let stacks;
   try {
     stacks = readSynthOut(dir);
@@ -30,6 +31,8 @@ function side(dir: string, option: string, config: OrgConfig): DiffSide {
     if (e instanceof CliError && option !== '--out') throw new CliError(e.message.replace(/^--out /, `${option} `));
     throw e;
   }
+  // The pull request's output must be of --config (the base branch's was of its own config).
+  if (option === '--out') checkSynthOrigin(dir, stacks, org);
   return { stacks, report: accessReport(readAccessModel(stacks, config)) };
 }
 
@@ -39,8 +42,8 @@ function side(dir: string, option: string, config: OrgConfig): DiffSide {
  * from it, and they do not change in a pull request.
  */
 export function reportDiffCommand(options: ReportDiffOptions): { text: string; exitCode: number } {
-  const { config } = loadOrg(options.config);
-  const diff = diffAccess(side(options.base, '--base', config), side(options.out, '--out', config));
+  const org = loadOrg(options.config);
+  const diff = diffAccess(side(options.base, '--base', org), side(options.out, '--out', org));
   const text = options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderAccessDiff(diff, { base: options.base, head: options.out });
   return { text, exitCode: diff.accessGrew ? ACCESS_GREW : 0 };
 }

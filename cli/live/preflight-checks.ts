@@ -10,7 +10,7 @@ import { providerFindings } from './provider-check';
 import { mapPool } from './pool';
 import { Progress } from './progress';
 import { ScpReader } from './scp-reader';
-import { runnerContext, scpFindings, TRUST_REWRITE_ACTIONS } from './scp-check';
+import { organizationPolicyFindings } from './organization-policy-findings';
 import { toAwsCallError } from './aws-error';
 
 /** Organizations' "Default maximum number of accounts" quota, and AWS's default for it. */
@@ -86,26 +86,8 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
     }
     if (!m.isIdentity) out.push(...(await providerFindings(ctx, m, SESSION)));
   }
-  if (!m.isIdentity) out.push(...(await scpFindingsFor(ctx, m, scps)));
-  return out;
-}
-
-async function scpFindingsFor(ctx: LiveContext, m: MatchedAccount, scps: ScpReader): Promise<Finding[]> {
-  const memberRoleName = ctx.config.organization.memberRoleName;
-  const resource = `arn:aws:iam::${m.id}:role/${memberRoleName}`;
-  const context = runnerContext({ accountId: m.id!, memberRoleName, organizationId: ctx.org.id });
-  const out: Finding[] = [];
-  for (const scp of await scps.forAccount(m.live!)) {
-    for (const action of TRUST_REWRITE_ACTIONS) {
-      for (const f of scpFindings(scp.document, { action, resource, context })) {
-        const where = `SCP "${scp.name}" (${scp.id}) on ${scp.target}${f.sid ? `, statement ${f.sid}` : ''}`;
-        out.push(
-          f.outcome === 'denies'
-            ? blocks('scp', `${where} denies ${action} on ${resource}`, m.account.name)
-            : warning('scp', `${where} may deny ${action} on ${resource}: cannot decide ${f.undecided.join(', ')} here`, m.account.name),
-        );
-      }
-    }
+  if (!m.isIdentity) {
+    out.push(...(await organizationPolicyFindings(ctx, m, scps, 'SERVICE_CONTROL_POLICY')), ...(await organizationPolicyFindings(ctx, m, scps, 'RESOURCE_CONTROL_POLICY')));
   }
   return out;
 }

@@ -69,6 +69,20 @@ export function scpFindings(document: unknown, request: ScpRequest): ScpFinding[
   return findings;
 }
 
+/**
+ * Whether one policy of an allow-list level (an SCP or RCP attached at the root, an OU or the
+ * account) allows `request`: 'allows' by an Allow statement without conditions, 'maybe' by one
+ * with conditions (not evaluated here), 'no' otherwise. At every level some attached policy
+ * must allow the call, or it is denied (AWS Organizations User Guide, "SCP evaluation").
+ */
+export function policyAllows(document: unknown, request: ScpRequest): 'allows' | 'maybe' | 'no' {
+  const raw = (document as { Statement?: unknown } | null)?.Statement;
+  const statements = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Statement[];
+  const matching = statements.filter((s) => s.Effect === 'Allow' && actionMatches(s, request.action) && resourceMatches(s, request.resource));
+  if (matching.some((s) => s.Condition === undefined)) return 'allows';
+  return matching.length ? 'maybe' : 'no';
+}
+
 /** What is known about the runner's calls in a member account: it acts as the cross-account role there. */
 export function runnerContext(props: { accountId: string; memberRoleName: string; organizationId: string }): Record<string, string> {
   return {

@@ -15,6 +15,8 @@ export interface AttachedScp {
  * it and on the account itself. Each target and each policy is read once however many
  * accounts share it.
  */
+export type OrganizationPolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+
 export class ScpReader {
   private readonly byTarget = new Map<string, Promise<{ id: string; name: string }[]>>();
   private readonly documents = new Map<string, Promise<unknown>>();
@@ -24,33 +26,33 @@ export class ScpReader {
     private readonly org: LiveOrganization,
   ) {}
 
-  async forAccount(account: LiveAccount): Promise<AttachedScp[]> {
+  async forAccount(account: LiveAccount, type: OrganizationPolicyType = 'SERVICE_CONTROL_POLICY'): Promise<AttachedScp[]> {
     const ouById = new Map(this.org.ous.map((o) => [o.id, o]));
     const targets: { id: string; label: string }[] = [{ id: account.id, label: 'account' }];
     for (let parent = ouById.get(account.parentId); parent; parent = ouById.get(parent.parentId)) targets.push({ id: parent.id, label: `OU ${parent.path}` });
     targets.push({ id: this.org.rootId, label: 'root' });
     const out: AttachedScp[] = [];
     for (const target of targets.reverse()) {
-      for (const policy of await this.policiesOf(target.id)) {
+      for (const policy of await this.policiesOf(target.id, type)) {
         out.push({ ...policy, target: target.label, document: await this.document(policy.id) });
       }
     }
     return out;
   }
 
-  private policiesOf(targetId: string): Promise<{ id: string; name: string }[]> {
-    let found = this.byTarget.get(targetId);
+  private policiesOf(targetId: string, type: OrganizationPolicyType): Promise<{ id: string; name: string }[]> {
+    let found = this.byTarget.get(`${type} ${targetId}`);
     if (!found) {
       found = awsCall(
         'organizations:ListPoliciesForTarget',
         async () => {
           const out: { id: string; name: string }[] = [];
           try {
-            for await (const page of paginateListPoliciesForTarget({ client: this.client }, { TargetId: targetId, Filter: 'SERVICE_CONTROL_POLICY' })) {
+            for await (const page of paginateListPoliciesForTarget({ client: this.client }, { TargetId: targetId, Filter: type })) {
               out.push(...(page.Policies ?? []).map((p) => ({ id: p.Id!, name: p.Name ?? p.Id! })));
             }
           } catch (e) {
-            // SCPs not enabled in the organization: none applies.
+            // The policy type not enabled in the organization: none applies.
             if ((e as { name?: string }).name === 'PolicyTypeNotEnabledException') return [];
             throw e;
           }
@@ -58,7 +60,7 @@ export class ScpReader {
         },
         targetId,
       );
-      this.byTarget.set(targetId, found);
+      this.byTarget.set(`${type} ${targetId}`, found);
     }
     return found;
   }

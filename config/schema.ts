@@ -70,7 +70,7 @@ const tags = nameTableSchema(
   z
     .string({ error: 'tag values must be strings (quote numbers)' })
     .max(256, { error: 'tag values must be at most 256 characters', abort: true })
-    .refine((v) => TAG_TEXT.test(v), { error: `tag values must hold only ${TAG_CHARACTERS}` }),
+    .refine((v) => TAG_TEXT.test(v), { error: (iss) => `tag value "${String(iss.input)}" must hold only ${TAG_CHARACTERS}` }),
   { error: 'must be a map of tag names to string values', maxEntries: { count: MAX_TAGS, error: (n) => `has ${n} tags; AWS Organizations allows at most ${MAX_TAGS} on an account` } },
 ).default(() => nameTable<string>());
 

@@ -35,7 +35,7 @@ describe('account tag rules', () => {
 
   it.each(FORBIDDEN_CHARS)('refuses %j in a key and in a value', (ch) => {
     expect(refusal(parse({ [`a${ch}b`]: 'x' }), ConfigError)).toMatch(/tag key .* must hold only letters, digits, spaces/);
-    expect(refusal(parse({ k: `a${ch}b` }), ConfigError)).toMatch(/accounts\[0\]\.tags\.k: tag values must hold only/);
+    expect(refusal(parse({ k: `a${ch}b` }), ConfigError)).toMatch(/accounts\[0\]\.tags\.k: tag value "a.b" must hold only/);
   });
 
   it('accepts 50 tags and refuses 51, naming the account', () => {

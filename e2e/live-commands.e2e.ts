@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteRoleCommand, PutGroupPolicyCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreatePolicyCommand as CreateIamPolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteRoleCommand, PutGroupPolicyCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parse } from 'yaml';
 import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, createMemberAccount, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
@@ -272,12 +272,14 @@ describe('live commands: discover, preflight, verify', () => {
       const iam = await iamIn(e2e, org.identity.id);
       const assumeAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::*:role/${ROLE}` }] });
       await iam.send(new PutGroupPolicyCommand({ GroupName: 'admins', PolicyName: 'extra', PolicyDocument: assumeAll }));
-      await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+      // The emulator does not load AWS managed policies: an administrator policy made by hand stands in for AdministratorAccess.
+      const { Policy } = await iam.send(new CreateIamPolicyCommand({ PolicyName: 'AdminByHand', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }));
+      await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: Policy!.Arn! }));
       await iam.send(new CreateUserCommand({ UserName: 'mallory' }));
       const result = await cli('verify');
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(`group admins: inline policy extra is not synthesized: group admins can now assume ${ROLE} in ${MEMBERS} member account(s) without a synthesized grant`);
-      expect(result.stdout).toContain(`user alice: attached policy AdministratorAccess (arn:aws:iam::aws:policy/AdministratorAccess) is not synthesized: user alice can now assume ${ROLE} in ${MEMBERS} member account(s)`);
+      expect(result.stdout).toContain(`user alice: attached policy AdminByHand (${Policy!.Arn}) is not synthesized: user alice can now assume ${ROLE} in ${MEMBERS} member account(s)`);
       expect(result.stdout).toContain('user mallory is not synthesized');
     });
   });

@@ -16,7 +16,7 @@ export interface TrustPrincipal {
   readonly type?: 'Federated' | 'Service';
   /** The declaration's name (the statement's Sid) where trust.principals declared it. */
   readonly name?: string;
-  /** Account name of an account principal ("management" for the management account), if any. */
+  /** Account name of an account principal (MANAGEMENT, "{management}", for the management account), if any. */
   readonly account?: string;
   /** True when the statement admits that account only with MFA. */
   readonly mfa: boolean;

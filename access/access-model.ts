@@ -10,7 +10,7 @@ export interface PrincipalModel {
   readonly id: string;
   readonly kind: 'identity-group' | 'identity-user' | 'management-group' | 'management-user';
   readonly name: string;
-  /** Account name ("management" for the management account). */
+  /** Account name (MANAGEMENT, "{management}", for the management account). */
   readonly account: string;
   /** Users of a group, groups of a user. */
   readonly members: readonly string[];

@@ -1,6 +1,7 @@
 import type { OrgConfig } from '../config/model';
 import type { Access, AccessReport, TrustPrincipal } from '../access/access-matrix';
 import { describeScope } from '../access/group-scopes';
+import { MANAGEMENT, accountLabel } from '../access/synth-refs';
 import { mdCode, mdText } from './markdown-text';
 import { renderMermaid } from './mermaid';
 
@@ -21,7 +22,7 @@ function trustText(t: TrustPrincipal, config: OrgConfig): string {
   if (t.principal === '*') return '**anyone (`*`)**';
   if (t.name) return declaredText(t);
   const who =
-    t.account === 'management' ? 'management account' : t.account === config.identityAccount.name ? `identity account ${mdText(t.account)}` : t.account ? `**account ${mdText(t.account)}**` : '**outside the organization**';
+    t.account === MANAGEMENT ? 'management account' : t.account === config.identityAccount.name ? `identity account ${mdText(t.account)}` : t.account ? `**account ${mdText(t.account)}**` : '**outside the organization**';
   const extra = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent/.test(c)).map(mdText);
   return `${mdCode(t.principal)} (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
 }
@@ -96,7 +97,7 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
     out.push('## What each group may assume', '');
     out.push('Read from the conditions of its policies: the organization (`aws:ResourceOrgID`), OUs by organization path (`aws:ResourceOrgPaths`), or named accounts (`aws:ResourceAccount`).', '');
     out.push('| Group | Account | Grants the role in |', '|---|---|---|');
-    for (const g of scoped) out.push(`| ${cell(mdText(g.name))} | ${cell(mdText(g.account))} | ${cell(mdText(report.scopes[g.id].map(describeScope).join('; ')))} |`);
+    for (const g of scoped) out.push(`| ${cell(mdText(g.name))} | ${cell(mdText(accountLabel(g.account)))} | ${cell(mdText(report.scopes[g.id].map(describeScope).join('; ')))} |`);
     out.push('');
   }
 
@@ -104,7 +105,7 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   out.push('| User | Account | Groups | Member roles they can assume | Management roles |', '|---|---|---|---|---|');
   for (const p of report.principals.filter((x) => x.kind.endsWith('user'))) {
     const mgmt = report.managementRoles.filter((r) => r.access[p.id]?.allowed).map((r) => `${mdText(r.role)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(p.account))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(mgmt.join(', ') || '—')} |`);
+    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(accountLabel(p.account)))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(mgmt.join(', ') || '—')} |`);
   }
   out.push('');
 
@@ -129,7 +130,7 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
     out.push('', '### Declared principals', '', 'Trusted because `trust.principals` declares them, each in the accounts of its scope and only with these conditions.', '');
     out.push('| Name | Principal and conditions | Member roles that trust it |', '|---|---|---|', ...declared);
   }
-  const noManagement = report.accounts.filter((a) => !a.trust.some((t) => t.account === 'management' && !t.mfa));
+  const noManagement = report.accounts.filter((a) => !a.trust.some((t) => t.account === MANAGEMENT && !t.mfa));
   if (noManagement.length) out.push('', `**Warning: the role no longer trusts the management account in ${noManagement.map((a) => mdText(a.name)).join(', ')}: Terraform would lose access.**`);
   out.push('');
 

@@ -1,5 +1,6 @@
 import { accessReport, type AccessReport } from '../../access/access-matrix';
 import { readAccessModel } from '../../access/access-model';
+import { MANAGEMENT } from '../../access/synth-refs';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { IamEvaluator, type Principal } from '../helpers/iam-evaluator';
@@ -91,14 +92,14 @@ describe('the JSON access matrix equals what iam-simulate decides', () => {
     const report = await expectMatchesSimulation(synth);
     expect(report.matrix['identity-user:alice'].ACCOUNT02.allowed).toBe(false);
     expect(report.matrix['identity-user:alice'].ACCOUNT01.allowed).toBe(true);
-    expect(report.accounts.find((a) => a.name === 'ACCOUNT02')!.trust.map((t) => t.account)).toEqual(['management']);
+    expect(report.accounts.find((a) => a.name === 'ACCOUNT02')!.trust.map((t) => t.account)).toEqual([MANAGEMENT]);
   });
 
   it('names the trust principals of every member role, management root without conditions and identity root with MFA', () => {
     const report = reportOf(synthYaml(exampleYaml()));
     for (const account of report.accounts) {
       expect(account.trust).toEqual([
-        { principal: 'arn:aws:iam::111111111111:root', account: 'management', mfa: false },
+        { principal: 'arn:aws:iam::111111111111:root', account: MANAGEMENT, mfa: false },
         expect.objectContaining({ principal: 'arn:aws:iam::{IAM}:root', account: 'IAM', mfa: true }),
       ]);
     }

@@ -2,6 +2,8 @@ import { stringify } from 'yaml';
 import { parseConfig } from '../../config/load-config';
 import { reportDiffCommand, ACCESS_GREW } from '../../cli/commands/report-diff';
 import type { AccessDiff } from '../../access/access-diff';
+import type { AccessReport } from '../../access/access-matrix';
+import { reportCommand } from '../../cli/commands/report';
 import { IamEvaluator, type Principal } from '../helpers/iam-evaluator';
 import { synthConfig } from '../helpers/synth';
 import { synthPair } from './synth-pair';
@@ -20,7 +22,7 @@ const SEED = Number(process.env.PROPERTY_SEED ?? 20261205);
 
 /** Account names: printable ASCII but " \ $ { }, 1-50 characters. */
 const NAME_CHARS = [...Array(95)].map((_, i) => String.fromCharCode(32 + i)).filter((c) => !'"\\${}'.includes(c));
-const HOSTILE_NAMES = ['a:b', 'x*', '?', 'organization', 'ou:x', '333333333333', 'a/b', ' pad ', 'arn:aws:iam::1:root', '*'];
+const HOSTILE_NAMES = ['a:b', 'x*', '?', 'organization', 'ou:x', '333333333333', 'a/b', ' pad ', 'arn:aws:iam::1:root', '*', 'management', 'management account', 'root'];
 const OUS = [undefined, 'Workloads', 'Workloads/Prod', 'Workloads/Dev'];
 const CI_ROLE = 'arn:aws:iam::444455556666:role/ci';
 
@@ -170,6 +172,8 @@ describe('names that look like ARN parts, wildcards, ids or tokens', () => {
     ['123456789012', '*'],
     ['organization', 'ou:x'],
     ['IAM', 'arn:aws:iam::1:root'],
+    ['IAM', 'management'],
+    ['management', 'x'],
   ])('identity %j, member %j: granting the member and trusting a CI role there exits 3 and lists both', (identityName, member) => {
     const pair = synthPair(yaml(identityName, member, false), yaml(identityName, member, true));
     const { text, exitCode } = reportDiffCommand({ config: pair.configPath, out: pair.headOut, base: pair.baseOut, format: 'json' });
@@ -178,5 +182,38 @@ describe('names that look like ARN parts, wildcards, ids or tokens', () => {
     expect(diff.access.gained).toEqual(expect.arrayContaining([expect.objectContaining({ principal: 'identity-user:alice', account: member })]));
     expect(diff.trust.entered).toEqual(expect.arrayContaining([expect.objectContaining({ account: member, name: 'Ci' })]));
     expect(diff.notes).toEqual([]);
+  });
+});
+
+describe('a member account named "management" is a member account, not the management account', () => {
+  const yaml = (groupAccounts: string[]) =>
+    stringify({
+      organization: { managementAccountId: '111111111111', region: 'us-east-1' },
+      identityAccount: { name: 'IAM', email: 'iam@example.com', id: '222222222222' },
+      accounts: [
+        { name: 'management', email: 'm@example.com', id: '333333333333' },
+        { name: 'other', email: 'o@example.com', id: '444444444444' },
+      ],
+      management: { users: ['user1'] },
+      identity: { groups: [{ name: 'g', users: ['alice'], accounts: groupAccounts }] },
+    });
+
+  it('a group widened to "*" gains it: exit 3, listed (it shared the management account\'s token, which "*" leaves out)', () => {
+    const pair = synthPair(yaml(['other']), yaml(['*']));
+    const { text, exitCode } = reportDiffCommand({ config: pair.configPath, out: pair.headOut, base: pair.baseOut, format: 'json' });
+    const diff = JSON.parse(text) as AccessDiff;
+    expect(exitCode).toBe(ACCESS_GREW);
+    expect(diff.access.gained.map((g) => [g.principal, g.account])).toEqual([
+      ['identity-group:g', 'management'],
+      ['identity-user:alice', 'management'],
+    ]);
+  });
+
+  it('the management root keeps its own id in every trust policy, and the member its own', () => {
+    const pair = synthPair(yaml(['*']), yaml(['*']));
+    const report = JSON.parse(reportCommand({ config: pair.configPath, out: pair.headOut, format: 'json' })) as AccessReport;
+    for (const a of report.accounts) expect(a.trust.map((t) => t.principal)).toEqual(['arn:aws:iam::111111111111:root', 'arn:aws:iam::222222222222:root']);
+    expect(report.accounts.find((a) => a.name === 'management')?.id).toBe('333333333333');
+    expect(report.matrix['identity-user:alice']).toEqual({ management: { allowed: true, mfa: true }, other: { allowed: true, mfa: true } });
   });
 });

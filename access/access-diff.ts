@@ -114,6 +114,9 @@ function targets(report: AccessReport, renames: ReadonlyMap<string, string>, lab
     const access = new Map(Object.entries(report.matrix).map(([p, row]) => [p, row[a.name]] as const).filter((e): e is [string, Access] => e[1] !== undefined));
     out.set(`${name(a.name)}/${a.role}`, { account: name(a.name), role: a.role, trust: trust(a.trust), access });
   }
+  for (const r of report.identityRoles) {
+    out.set(`${name(r.account)}/${r.role}`, { account: name(r.account), role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
+  }
   for (const r of report.managementRoles) {
     out.set(`${MANAGEMENT}/${r.role}`, { account: MANAGEMENT, role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
   }

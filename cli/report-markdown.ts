@@ -102,22 +102,29 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   }
 
   out.push('## Users', '');
-  out.push('| User | Account | Groups | Member roles they can assume | Management roles |', '|---|---|---|---|---|');
+  const outsideMembers = [...report.identityRoles, ...report.managementRoles.map((r) => ({ ...r, account: MANAGEMENT }))];
+  const mfaText = (a: Access) => (a.mfa ? ' (MFA)' : ' **without MFA**');
+  out.push('| User | Account | Groups | Member roles they can assume | Identity and management roles |', '|---|---|---|---|---|');
   for (const p of report.principals.filter((x) => x.kind.endsWith('user'))) {
-    const mgmt = report.managementRoles.filter((r) => r.access[p.id]?.allowed).map((r) => `${mdText(r.role)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(accountLabel(p.account)))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(mgmt.join(', ') || '—')} |`);
+    const reached = outsideMembers.filter((r) => r.access[p.id]?.allowed).map((r) => `${mdText(`${r.role} in ${accountLabel(r.account)}`)}${mfaText(r.access[p.id])}`);
+    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(accountLabel(p.account)))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(reached.join(', ') || '—')} |`);
   }
   out.push('');
 
-  if (report.managementRoles.length) {
-    out.push('## Roles in the management account', '');
-    out.push('| Role | Trusted principals | Who can assume it |', '|---|---|---|');
-    for (const r of report.managementRoles) {
-      const who = report.principals.filter((p) => r.access[p.id]?.allowed).map((p) => `${mdText(p.name)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-      out.push(`| ${cell(mdText(r.role))} | ${cell(r.trust.map((t) => trustText(t, config)).join('<br>'))} | ${cell(who.join(', ') || '—')} |`);
-    }
-    out.push('');
+  out.push('## Who can reach the identity account and the management account', '');
+  out.push(
+    `Every human lives in the identity account: whoever enters it can change any user's access. The identity account's ${mdCode(role)} is not managed here; ` +
+      'it is evaluated with the trust AWS Organizations writes into an account it creates (an account imported with `id` may trust more: read it with ' +
+      `${mdCode(`aws iam get-role --role-name ${role}`)} there).`,
+    '',
+  );
+  out.push('| Account | Role | Trusted principals | Who can assume it |', '|---|---|---|---|');
+  for (const r of outsideMembers) {
+    const who = report.principals.filter((p) => r.access[p.id]?.allowed).map((p) => `${mdText(p.name)}${mfaText(r.access[p.id])}`);
+    const where = r.account === MANAGEMENT ? 'management account' : `identity account ${mdText(r.account)}`;
+    out.push(`| ${cell(where)} | ${cell(mdText(r.role))} | ${cell(r.trust.map((t) => trustText(t, config)).join('<br>'))} | ${cell(who.join(', ') || '—')} |`);
   }
+  out.push('');
 
   out.push(`## Trust principals of every member role`, '');
   out.push(...trustRewriteWarning(role), '');

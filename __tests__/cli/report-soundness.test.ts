@@ -156,8 +156,9 @@ const organizationsTrust = (managementId: string) => ({ Version: '2012-10-17', S
  * identity account by its name too.
  */
 async function reach(yaml: string): Promise<Set<string>> {
-  const ev = new IamEvaluator(synthConfig(parseConfig(yaml)));
-  const identityName = parseConfig(yaml).identityAccount.name;
+  const config = parseConfig(yaml);
+  const ev = new IamEvaluator(synthConfig(config));
+  const identityName = config.identityAccount.name;
   const out = new Set<string>();
   for (const { id, principal, declared } of PRINCIPALS) {
     if (principal.userName && !ev.userNames(principal.account).includes(principal.userName)) continue;

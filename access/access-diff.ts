@@ -5,6 +5,7 @@ import { describeScope, type GroupScope } from './group-scopes';
 import { stackChanges, type StackChanges } from './stack-changes';
 import type { StackJson } from './synth-output';
 import { MANAGEMENT_STACK } from '../stacks/stack-names';
+import { MANAGEMENT } from './synth-refs';
 
 /** One synth output, read and evaluated. */
 export interface DiffSide {
@@ -22,7 +23,7 @@ export interface AccessChange {
   readonly name: string;
   /** The account the principal lives in. */
   readonly principalAccount: string;
-  /** The account of the role ("management" for the management account's roles). */
+  /** The account of the role (MANAGEMENT, "{management}", for the management account's roles). */
   readonly account: string;
   readonly role: string;
   readonly before: AccessLevel;
@@ -113,8 +114,11 @@ function targets(report: AccessReport, renames: ReadonlyMap<string, string>, lab
     const access = new Map(Object.entries(report.matrix).map(([p, row]) => [p, row[a.name]] as const).filter((e): e is [string, Access] => e[1] !== undefined));
     out.set(`${name(a.name)}/${a.role}`, { account: name(a.name), role: a.role, trust: trust(a.trust), access });
   }
+  for (const r of report.identityRoles) {
+    out.set(`${name(r.account)}/${r.role}`, { account: name(r.account), role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
+  }
   for (const r of report.managementRoles) {
-    out.set(`management/${r.role}`, { account: 'management', role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
+    out.set(`${MANAGEMENT}/${r.role}`, { account: MANAGEMENT, role: r.role, trust: trust(r.trust), access: new Map(Object.entries(r.access)) });
   }
   return out;
 }

@@ -16,7 +16,7 @@ export interface TrustPrincipal {
   readonly type?: 'Federated' | 'Service';
   /** The declaration's name (the statement's Sid) where trust.principals declared it. */
   readonly name?: string;
-  /** Account name of an account principal ("management" for the management account), if any. */
+  /** Account name of an account principal (MANAGEMENT, "{management}", for the management account), if any. */
   readonly account?: string;
   /** True when the statement admits that account only with MFA. */
   readonly mfa: boolean;
@@ -46,6 +46,11 @@ export interface AccessReport {
   readonly scopes: Readonly<Record<string, readonly GroupScope[]>>;
   /** Roles of the management account (the create-account role), with the same evaluation. */
   readonly managementRoles: readonly { readonly role: string; readonly trust: readonly TrustPrincipal[]; readonly access: Readonly<Record<string, Access>> }[];
+  /**
+   * The role the identity stack's provider assumes in the identity account, where every human
+   * lives: evaluated with the trust AWS Organizations gives an account it creates (no stack manages it).
+   */
+  readonly identityRoles: readonly { readonly account: string; readonly role: string; readonly trust: readonly TrustPrincipal[]; readonly access: Readonly<Record<string, Access>> }[];
   readonly notes: readonly string[];
 }
 
@@ -111,6 +116,7 @@ const displayedConditions = (model: AccessModel, s: Statement): { conditions?: S
  * ARN its aws:PrincipalArn condition names, the root it rests on being only the means.
  */
 function trustPrincipals(model: AccessModel, role: RoleModel, where: 'member' | 'management' = 'member'): TrustPrincipal[] {
+  // 'management': the product's own statements (management and identity roles), never declared.
   const out: TrustPrincipal[] = [];
   for (const s of role.trust) {
     if (s.Effect !== 'Allow') continue;
@@ -164,6 +170,12 @@ export function accessReport(model: AccessModel): AccessReport {
     matrix,
     scopes: groupScopes(model),
     managementRoles: model.managementRoles.map((r) => ({
+      role: r.roleName,
+      trust: trustPrincipals(model, r, 'management'),
+      access: Object.fromEntries(model.principals.map((p) => [p.id, access(model, p, r)])),
+    })),
+    identityRoles: model.identityRoles.map((r) => ({
+      account: r.account,
       role: r.roleName,
       trust: trustPrincipals(model, r, 'management'),
       access: Object.fromEntries(model.principals.map((p) => [p.id, access(model, p, r)])),

@@ -1,6 +1,6 @@
 import type { OrgConfig } from '../config/model';
 import type { Statement } from './policy-eval';
-import { AccountRefs, MANAGEMENT, ROOT_PATH, ouToken } from './synth-refs';
+import { AccountRefs, MANAGEMENT, ROOT_PATH, accountToken, ouToken } from './synth-refs';
 import { IDENTITY_STACK, MANAGEMENT_STACK } from '../stacks/stack-names';
 import type { StackJson } from './synth-output';
 
@@ -10,7 +10,7 @@ export interface PrincipalModel {
   readonly id: string;
   readonly kind: 'identity-group' | 'identity-user' | 'management-group' | 'management-user';
   readonly name: string;
-  /** Account name ("management" for the management account). */
+  /** Account name (MANAGEMENT, "{management}", for the management account). */
   readonly account: string;
   /** Users of a group, groups of a user. */
   readonly members: readonly string[];
@@ -34,6 +34,11 @@ export interface AccessModel {
   readonly memberRoles: readonly RoleModel[];
   /** Roles of the management stack (the create-account role). */
   readonly managementRoles: readonly RoleModel[];
+  /**
+   * The role the identity stack's provider assumes in the identity account. No stack manages
+   * its trust: it is evaluated with the one AWS Organizations gives an account it creates.
+   */
+  readonly identityRoles: readonly RoleModel[];
   /** Accounts in the organization (management JSON), the management account included. */
   readonly organizationAccounts: readonly string[];
   /** The OU paths in the management stack, parents first. */
@@ -43,6 +48,12 @@ export interface AccessModel {
   /** Attachments that could not be read (e.g. AWS-managed policies): named in the report. */
   readonly notes: readonly string[];
 }
+
+/** RoleModel.stack of a role no stack manages. */
+export const UNMANAGED = '(not managed)';
+
+/** The trust AWS Organizations writes into the role of an account it creates: the management account's root, no condition. */
+const organizationsDefaultTrust = (): Statement[] => [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountToken(MANAGEMENT)}:root` }, Action: 'sts:AssumeRole' }];
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -185,7 +196,8 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
 
   const identityRoleArn = refs.canon(String(stacks[IDENTITY_STACK].provider?.aws?.[0]?.assume_role?.[0]?.role_arn ?? ''));
   const identityAccount = AccountRefs.accountOfRoleArn(identityRoleArn);
-  if (!identityAccount) throw new Error(`cannot tell the identity account from its provider's role_arn "${identityRoleArn}"`);
+  const identityRoleName = /:role\/(.+)$/.exec(identityRoleArn)?.[1];
+  if (!identityAccount || !identityRoleName) throw new Error(`cannot tell the identity account from its provider's role_arn "${identityRoleArn}"`);
 
   const principals = [
     ...stackPrincipals(stacks[IDENTITY_STACK], identityAccount, 'identity', refs, notes),
@@ -224,5 +236,9 @@ export function readAccessModel(stacks: Readonly<Record<string, StackJson>>, con
     trust: statementsOf(role.assume_role_policy, refs, `management: aws_iam_role.${key}`),
   }));
 
-  return { refs, principals, memberRoles, managementRoles, organizationAccounts: [MANAGEMENT, ...ouOfAccount.keys()], ous, tree, notes };
+  const identityRoles: RoleModel[] = [
+    { account: identityAccount, roleName: identityRoleName, stack: UNMANAGED, ou: ouOfAccount.get(identityAccount) ?? '(unknown)', trust: organizationsDefaultTrust() },
+  ];
+
+  return { refs, principals, memberRoles, managementRoles, identityRoles, organizationAccounts: [MANAGEMENT, ...ouOfAccount.keys()], ous, tree, notes };
 }

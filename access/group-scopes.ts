@@ -1,6 +1,6 @@
 import type { AccessModel, PrincipalModel } from './access-model';
 import type { Statement } from './policy-eval';
-import { AccountRefs, ORG_TOKEN, ROOT_PATH } from './synth-refs';
+import { AccountRefs, ORG_TOKEN, ROOT_PATH, accountLabel } from './synth-refs';
 
 /** What one allowing statement of a group's policies lets its members assume, read from the JSON. */
 export interface GroupScope {
@@ -18,7 +18,7 @@ export interface GroupScope {
 
 const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String));
 
-/** "{IAM}" -> "IAM", "{management}" -> "management"; an unknown id as it is. */
+/** An account token -> "IAM", "{management}" (MANAGEMENT); an unknown id as it is. */
 const accountName = (token: string) => AccountRefs.nameOf(token) ?? token;
 
 /** "{organization}/{organization-root}/{ou:ou_workloads}/{ou:ou_workloads_dev}/*" -> "Workloads/Dev". */
@@ -64,12 +64,13 @@ export function groupScopes(model: AccessModel): Record<string, GroupScope[]> {
 
 /** One line for the Markdown report. */
 export function describeScope(scope: GroupScope): string {
-  const except = scope.except?.length ? ` except ${scope.except.join(', ')}` : '';
+  const except = scope.except?.length ? ` except ${scope.except.map(accountLabel).join(', ')}` : '';
   if (scope.kind === 'organization') {
     const which = scope.organization === ORG_TOKEN ? 'this organization' : scope.organization === '${aws:PrincipalOrgID}' ? "the caller's organization" : `organization ${scope.organization}`;
     return `every account of ${which}${except}`;
   }
   if (scope.kind === 'ous') return `the accounts of OU ${scope.ous!.join(', ')}${scope.andBelow ? ' and the OUs below' : ''}${except}`;
   const accounts = scope.accounts!;
-  return accounts.length > 10 ? `${accounts.length} named accounts: ${accounts.slice(0, 10).join(', ')}, …` : `named accounts ${accounts.join(', ')}`;
+  const names = accounts.map(accountLabel);
+  return names.length > 10 ? `${names.length} named accounts: ${names.slice(0, 10).join(', ')}, …` : `named accounts ${names.join(', ')}`;
 }

@@ -13,7 +13,14 @@ const NIBBLES = 'abcdefghijklmnop';
 const ACCOUNT_TOKEN = /\{acct-((?:[a-p]{2})+)\}/g;
 const decodeName = (letters: string) =>
   Buffer.from(letters.match(/../g)!.map((pair) => NIBBLES.indexOf(pair[0]) * 16 + NIBBLES.indexOf(pair[1]))).toString('utf8');
-export const MANAGEMENT = 'management';
+/**
+ * The management account in the model. Braces are the one thing no account name may hold, so
+ * a member account named "management" stays a member account (a plain "management" here made
+ * it share the management account's token: "*" groups lost it and its id replaced the root's).
+ */
+export const MANAGEMENT = '{management}';
+/** An account of the model as people read it: the management account in words, others by name. */
+export const accountLabel = (account: string) => (account === MANAGEMENT ? 'management account' : account);
 export const ORG_TOKEN = '{organization}';
 /** The organization root's id, known once the management stack is applied. */
 export const ROOT_TOKEN = '{organization-root}';

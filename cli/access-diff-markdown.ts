@@ -1,6 +1,7 @@
 import type { AccessChange, AccessDiff, AccessLevel, TrustChange } from '../access/access-diff';
 import type { AccountRepoint } from '../access/account-changes';
 import { mdCode, mdText } from './markdown-text';
+import { accountLabel } from '../access/synth-refs';
 import type { RoleMove } from '../access/role-moves';
 
 /** Tables longer than this are folded in <details>: a PR comment should fit a screen. */
@@ -28,7 +29,7 @@ function table(header: readonly string[], rows: readonly string[][], what: strin
 function accessTable(changes: readonly AccessChange[]): string[] {
   return table(
     ['Who', 'Account', 'Role', 'Before', 'After'],
-    changes.map((c) => [who(c), mdText(c.account), mdText(c.role), LEVEL[c.before], LEVEL[c.after]]),
+    changes.map((c) => [who(c), mdText(accountLabel(c.account)), mdText(c.role), LEVEL[c.before], LEVEL[c.after]]),
     'changes',
   );
 }
@@ -37,7 +38,7 @@ function trustRows(changes: readonly TrustChange[], change: string): string[][] 
   // A declared principal by its name: the ARN alone says little ("arn:aws:iam::ID:oidc-provider/...").
   const who = (t: TrustChange) => `${t.name ? `${mdText(t.name)} (declared): ` : ''}${mdCode(t.principal)}`;
   const mfa = (t: TrustChange) => (t.type ? (t.type === 'Service' ? 'service' : 'federated') : t.mfa ? 'MFA' : 'no MFA condition');
-  return changes.map((t) => [mdText(t.account), mdText(t.role), who(t), mfa(t), change]);
+  return changes.map((t) => [mdText(accountLabel(t.account)), mdText(t.role), who(t), mfa(t), change]);
 }
 
 /** An account name that now stands for another AWS account: group policies and its trust stack's provider follow the new id. */

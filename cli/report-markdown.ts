@@ -1,6 +1,7 @@
 import type { OrgConfig } from '../config/model';
 import type { Access, AccessReport, TrustPrincipal } from '../access/access-matrix';
 import { describeScope } from '../access/group-scopes';
+import { MANAGEMENT, accountLabel } from '../access/synth-refs';
 import { mdCode, mdText } from './markdown-text';
 import { renderMermaid } from './mermaid';
 
@@ -21,7 +22,7 @@ function trustText(t: TrustPrincipal, config: OrgConfig): string {
   if (t.principal === '*') return '**anyone (`*`)**';
   if (t.name) return declaredText(t);
   const who =
-    t.account === 'management' ? 'management account' : t.account === config.identityAccount.name ? `identity account ${mdText(t.account)}` : t.account ? `**account ${mdText(t.account)}**` : '**outside the organization**';
+    t.account === MANAGEMENT ? 'management account' : t.account === config.identityAccount.name ? `identity account ${mdText(t.account)}` : t.account ? `**account ${mdText(t.account)}**` : '**outside the organization**';
   const extra = conditionTexts(t).filter((c) => !/MultiFactorAuthPresent/.test(c)).map(mdText);
   return `${mdCode(t.principal)} (${who}; ${t.mfa ? 'MFA' : 'no MFA condition'}${extra.length ? `; ${extra.join(', ')}` : ''})`;
 }
@@ -96,27 +97,34 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
     out.push('## What each group may assume', '');
     out.push('Read from the conditions of its policies: the organization (`aws:ResourceOrgID`), OUs by organization path (`aws:ResourceOrgPaths`), or named accounts (`aws:ResourceAccount`).', '');
     out.push('| Group | Account | Grants the role in |', '|---|---|---|');
-    for (const g of scoped) out.push(`| ${cell(mdText(g.name))} | ${cell(mdText(g.account))} | ${cell(mdText(report.scopes[g.id].map(describeScope).join('; ')))} |`);
+    for (const g of scoped) out.push(`| ${cell(mdText(g.name))} | ${cell(mdText(accountLabel(g.account)))} | ${cell(mdText(report.scopes[g.id].map(describeScope).join('; ')))} |`);
     out.push('');
   }
 
   out.push('## Users', '');
-  out.push('| User | Account | Groups | Member roles they can assume | Management roles |', '|---|---|---|---|---|');
+  const outsideMembers = [...report.identityRoles, ...report.managementRoles.map((r) => ({ ...r, account: MANAGEMENT }))];
+  const mfaText = (a: Access) => (a.mfa ? ' (MFA)' : ' **without MFA**');
+  out.push('| User | Account | Groups | Member roles they can assume | Identity and management roles |', '|---|---|---|---|---|');
   for (const p of report.principals.filter((x) => x.kind.endsWith('user'))) {
-    const mgmt = report.managementRoles.filter((r) => r.access[p.id]?.allowed).map((r) => `${mdText(r.role)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(p.account))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(mgmt.join(', ') || '—')} |`);
+    const reached = outsideMembers.filter((r) => r.access[p.id]?.allowed).map((r) => `${mdText(`${r.role} in ${accountLabel(r.account)}`)}${mfaText(r.access[p.id])}`);
+    out.push(`| ${cell(mdText(p.name))} | ${cell(mdText(accountLabel(p.account)))} | ${cell(mdText((p.groups ?? []).join(', ')))} | ${cell(accountsSummary(report, report.matrix[p.id] ?? {}))} | ${cell(reached.join(', ') || '—')} |`);
   }
   out.push('');
 
-  if (report.managementRoles.length) {
-    out.push('## Roles in the management account', '');
-    out.push('| Role | Trusted principals | Who can assume it |', '|---|---|---|');
-    for (const r of report.managementRoles) {
-      const who = report.principals.filter((p) => r.access[p.id]?.allowed).map((p) => `${mdText(p.name)}${r.access[p.id].mfa ? ' (MFA)' : ' **without MFA**'}`);
-      out.push(`| ${cell(mdText(r.role))} | ${cell(r.trust.map((t) => trustText(t, config)).join('<br>'))} | ${cell(who.join(', ') || '—')} |`);
-    }
-    out.push('');
+  out.push('## Who can reach the identity account and the management account', '');
+  out.push(
+    `Every human lives in the identity account: whoever enters it can change any user's access. The identity account's ${mdCode(role)} is not managed here; ` +
+      'it is evaluated with the trust AWS Organizations writes into an account it creates (an account imported with `id` may trust more: read it with ' +
+      `${mdCode(`aws iam get-role --role-name ${role}`)} there).`,
+    '',
+  );
+  out.push('| Account | Role | Trusted principals | Who can assume it |', '|---|---|---|---|');
+  for (const r of outsideMembers) {
+    const who = report.principals.filter((p) => r.access[p.id]?.allowed).map((p) => `${mdText(p.name)}${mfaText(r.access[p.id])}`);
+    const where = r.account === MANAGEMENT ? 'management account' : `identity account ${mdText(r.account)}`;
+    out.push(`| ${cell(where)} | ${cell(mdText(r.role))} | ${cell(r.trust.map((t) => trustText(t, config)).join('<br>'))} | ${cell(who.join(', ') || '—')} |`);
   }
+  out.push('');
 
   out.push(`## Trust principals of every member role`, '');
   out.push(...trustRewriteWarning(role), '');
@@ -129,7 +137,7 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
     out.push('', '### Declared principals', '', 'Trusted because `trust.principals` declares them, each in the accounts of its scope and only with these conditions.', '');
     out.push('| Name | Principal and conditions | Member roles that trust it |', '|---|---|---|', ...declared);
   }
-  const noManagement = report.accounts.filter((a) => !a.trust.some((t) => t.account === 'management' && !t.mfa));
+  const noManagement = report.accounts.filter((a) => !a.trust.some((t) => t.account === MANAGEMENT && !t.mfa));
   if (noManagement.length) out.push('', `**Warning: the role no longer trusts the management account in ${noManagement.map((a) => mdText(a.name)).join(', ')}: Terraform would lose access.**`);
   out.push('');
 

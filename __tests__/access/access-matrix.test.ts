@@ -1,5 +1,6 @@
 import { accessReport, type AccessReport } from '../../access/access-matrix';
 import { readAccessModel } from '../../access/access-model';
+import { MANAGEMENT } from '../../access/synth-refs';
 import { generateOrgYaml } from '../../fixtures/generate-org';
 import { exampleYaml } from '../helpers/example';
 import { IamEvaluator, type Principal } from '../helpers/iam-evaluator';
@@ -47,6 +48,17 @@ async function expectMatchesSimulation(synth: SynthResult) {
       expect({ id: p.id, ...role.access[p.id] }).toEqual({ id: p.id, allowed: withMfa || withoutMfa, mfa: withMfa && !withoutMfa });
     }
   }
+  // The identity account's role: no stack manages it, so iam-simulate gets the trust Organizations writes.
+  const organizationsTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ev.managementAccountId}:root` }, Action: 'sts:AssumeRole' }] };
+  expect(report.identityRoles.map((r) => r.role)).toEqual([synth.config.organization.memberRoleName]);
+  for (const role of report.identityRoles) {
+    for (const p of report.principals.filter((x) => x.users?.length !== 0)) {
+      const principal = simulatedPrincipal(report, p.id);
+      const q = { principal, targetAccountId: ev.identityAccountId, roleName: role.role, trustPolicy: organizationsTrust };
+      const [withMfa, withoutMfa] = [await ev.canAssume({ ...q, mfa: true }), await ev.canAssume({ ...q, mfa: false })];
+      expect({ id: p.id, ...role.access[p.id] }).toEqual({ id: p.id, allowed: withMfa || withoutMfa, mfa: withMfa && !withoutMfa });
+    }
+  }
   return report;
 }
 
@@ -63,6 +75,10 @@ describe('the JSON access matrix equals what iam-simulate decides', () => {
     expect(Object.values(report.matrix['management-user:user1']).every((a) => a.allowed && a.mfa)).toBe(true);
     expect(report.managementRoles.map((r) => [r.role, r.access['management-user:user1'], r.access['identity-user:alice']])).toEqual([
       ['assumerole_create_account', { allowed: true, mfa: true }, { allowed: false, mfa: false }],
+    ]);
+    // Management users reach the identity account through group_orgs_crossaccount; identity users never do, even on "*".
+    expect(report.identityRoles.map((r) => [r.account, r.role, r.access['management-user:user1'], r.access['identity-user:alice']])).toEqual([
+      ['IAM', 'OrganizationAccountAccessRole', { allowed: true, mfa: true }, { allowed: false, mfa: false }],
     ]);
   });
 
@@ -91,14 +107,14 @@ describe('the JSON access matrix equals what iam-simulate decides', () => {
     const report = await expectMatchesSimulation(synth);
     expect(report.matrix['identity-user:alice'].ACCOUNT02.allowed).toBe(false);
     expect(report.matrix['identity-user:alice'].ACCOUNT01.allowed).toBe(true);
-    expect(report.accounts.find((a) => a.name === 'ACCOUNT02')!.trust.map((t) => t.account)).toEqual(['management']);
+    expect(report.accounts.find((a) => a.name === 'ACCOUNT02')!.trust.map((t) => t.account)).toEqual([MANAGEMENT]);
   });
 
   it('names the trust principals of every member role, management root without conditions and identity root with MFA', () => {
     const report = reportOf(synthYaml(exampleYaml()));
     for (const account of report.accounts) {
       expect(account.trust).toEqual([
-        { principal: 'arn:aws:iam::111111111111:root', account: 'management', mfa: false },
+        { principal: 'arn:aws:iam::111111111111:root', account: MANAGEMENT, mfa: false },
         expect.objectContaining({ principal: 'arn:aws:iam::{IAM}:root', account: 'IAM', mfa: true }),
       ]);
     }

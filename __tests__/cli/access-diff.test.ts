@@ -81,10 +81,10 @@ describe('report --base: access diff between two synths', () => {
     expect(json(pair)).toEqual({
       ...NOTHING,
       accessGrew: false,
-      scopes: [{ group: 'developers', side: 'identity', before: 'named accounts ACCOUNT02', after: 'the accounts of OU Workloads/Dev and the OUs below except IAM, management' }],
+      scopes: [{ group: 'developers', side: 'identity', before: 'named accounts ACCOUNT02', after: 'the accounts of OU Workloads/Dev and the OUs below except IAM, management account' }],
       stacks: { added: [], removed: [], changed: ['identity'] },
     });
-    expect(markdown(pair).text).toContain('- identity group developers now grants the role in the accounts of OU Workloads/Dev and the OUs below except IAM, management (was: named accounts ACCOUNT02)');
+    expect(markdown(pair).text).toContain('- identity group developers now grants the role in the accounts of OU Workloads/Dev and the OUs below except IAM, management account (was: named accounts ACCOUNT02)');
   });
 
   it('no change: exit 0 and one line saying so', () => {

@@ -12,10 +12,14 @@ describe('report', () => {
     expect(md).toContain('| ACCOUNT02 | Workloads/Dev | yes (MFA) | — | yes (MFA) | yes (MFA) |');
     expect(md).toContain('| Logging | Security | yes (MFA) | yes (MFA) | — | yes (MFA) |');
     expect(md).toContain('Groups that can assume no member role: mfa-self-service.');
-    expect(md).toContain('| admins | IAM | every account of this organization except IAM, management |');
-    expect(md).toContain('| developers | IAM | the accounts of OU Workloads/Dev and the OUs below except IAM, management |');
+    expect(md).toContain('| admins | IAM | every account of this organization except IAM, management account |');
+    expect(md).toContain('| developers | IAM | the accounts of OU Workloads/Dev and the OUs below except IAM, management account |');
     expect(md).toContain('| carol | IAM | developers, mfa-self-service | ACCOUNT02 (MFA) | — |');
-    expect(md).toContain('| user1 | management | crossaccount-admins | all 4 member accounts (MFA) | assumerole_create_account (MFA) |');
+    expect(md).toContain('| user1 | management account | crossaccount-admins | all 4 member accounts (MFA) | OrganizationAccountAccessRole in IAM (MFA), assumerole_create_account in management account (MFA) |');
+    // Who reaches the accounts that hold every human and the organization itself, not only the members.
+    expect(md).toContain('## Who can reach the identity account and the management account');
+    expect(md).toContain('| identity account IAM | OrganizationAccountAccessRole | `arn:aws:iam::111111111111:root` (management account; no MFA condition) | crossaccount-admins (MFA), user1 (MFA) |');
+    expect(md).toContain('| management account | assumerole_create_account | `arn:aws:iam::111111111111:root` (management account; MFA) | crossaccount-admins (MFA), user1 (MFA) |');
     expect(md).toMatch(/\| ACCOUNT03 \| trust-1 \| OrganizationAccountAccessRole \| `arn:aws:iam::111111111111:root` \(management account; no MFA condition\)<br>`arn:aws:iam::\{IAM\}:root` \(identity account IAM; MFA; NumericLessThanEquals aws\\:MultiFactorAuthAge "43200", ArnLike aws\\:PrincipalArn "arn\\:aws\\:iam\\:\\:\{IAM\}\\:user\/\*"\) \|/);
     expect(md).not.toContain('Warning: the role no longer trusts the management account');
     // Hand-added principals are dropped by the rewrite: the report says so above the trust table.
@@ -25,9 +29,9 @@ describe('report', () => {
 
   it('JSON: principals, accounts and matrix[principal][account] = {allowed, mfa}', () => {
     const json = JSON.parse(reportCommand({ config: org.configPath, out: org.outDir, format: 'json' }));
-    expect(Object.keys(json)).toEqual(['principals', 'accounts', 'matrix', 'scopes', 'managementRoles', 'notes']);
-    expect(json.scopes['identity-group:admins']).toEqual([{ kind: 'organization', organization: '{organization}', except: ['IAM', 'management'] }]);
-    expect(json.scopes['identity-group:developers']).toEqual([{ kind: 'ous', ous: ['Workloads/Dev'], andBelow: true, except: ['IAM', 'management'] }]);
+    expect(Object.keys(json)).toEqual(['principals', 'accounts', 'matrix', 'scopes', 'managementRoles', 'identityRoles', 'notes']);
+    expect(json.scopes['identity-group:admins']).toEqual([{ kind: 'organization', organization: '{organization}', except: ['IAM', '{management}'] }]);
+    expect(json.scopes['identity-group:developers']).toEqual([{ kind: 'ous', ous: ['Workloads/Dev'], andBelow: true, except: ['IAM', '{management}'] }]);
     expect(json.scopes['identity-group:auditors']).toEqual([{ kind: 'accounts', accounts: ['ACCOUNT01', 'Logging', 'ACCOUNT03'] }]);
     expect(json.principals.map((p: { id: string }) => p.id)).toContain('identity-user:dave');
     expect(json.matrix['identity-user:dave']).toEqual({

@@ -59,13 +59,15 @@ export function arnMatch(pattern: string, arn: string): boolean {
 
 const ACTION = 'sts:AssumeRole';
 
-function actionMatches(s: Statement): boolean {
-  if (s.Action !== undefined) return list(s.Action).some((a) => globMatch(a, ACTION, true));
-  if (s.NotAction !== undefined) return !list(s.NotAction).some((a) => globMatch(a, ACTION, true));
+/** Whether a statement's Action (or NotAction) covers `action`: wildcards, any case. */
+export function actionMatches(s: Statement, action: string = ACTION): boolean {
+  if (s.Action !== undefined) return list(s.Action).some((a) => globMatch(a, action, true));
+  if (s.NotAction !== undefined) return !list(s.NotAction).some((a) => globMatch(a, action, true));
   return false;
 }
 
-function resourceMatches(s: Statement, resource: string): boolean {
+/** Whether a statement's Resource (or NotResource) covers the ARN `resource`. */
+export function resourceMatches(s: Statement, resource: string): boolean {
   if (s.Resource !== undefined) return list(s.Resource).some((r) => r === '*' || arnMatch(r, resource));
   if (s.NotResource !== undefined) return !list(s.NotResource).some((r) => r === '*' || arnMatch(r, resource));
   return false;

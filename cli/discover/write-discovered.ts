@@ -27,9 +27,10 @@ export function checkDiscoverTargets(configPath: string, force: boolean): void {
  */
 function previousLockFor(lockPath: string, configPath: string, config: OrgConfig): ShardLock {
   const previous = readLock(lockPath);
-  const foreign = lockOrganizationIssues(lockPath, previous, config, stateEvidence(config.backend, localStateDirs(configPath, DEFAULT_OUTDIR)));
+  const evidence = stateEvidence(config.backend, localStateDirs(configPath, DEFAULT_OUTDIR));
+  const foreign = lockOrganizationIssues(lockPath, previous, config, evidence);
   if (!foreign.length) return previous;
-  throwIfIssues(lockPath, stateEvidence(config.backend, localStateDirs(configPath, DEFAULT_OUTDIR)) ? foreign : []);
+  if (evidence) throwIfIssues(lockPath, foreign);
   return EMPTY_LOCK;
 }
 

@@ -49,11 +49,11 @@ export interface LiveContext {
 
 /** Config, synthesized stacks and the live organization, read once for preflight and verify. */
 export async function loadLiveContext(options: LiveCommandOptions): Promise<LiveContext> {
-  const org0 = loadOrg(options.config);
-  const { config } = org0;
+  const loaded = loadOrg(options.config);
+  const { config } = loaded;
   const stacks = readSynthOut(options.out);
   // A stale synth describes another apply: refuse it before any AWS call, as report does.
-  checkSynthOrigin(options.out, stacks, org0);
+  checkSynthOrigin(options.out, stacks, loaded);
   const clients = new LiveClients({ region: options.region ?? config.organization.region, profile: options.profile });
   const org = await readOrganization(clients.organizations, { concurrency: options.concurrency, quiet: options.quiet });
   const byId = new Map(org.accounts.map((a) => [a.id, a]));

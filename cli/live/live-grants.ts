@@ -10,7 +10,7 @@ import {
   paginateListUsers,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { arnMatch, globMatch } from '../../access/policy-eval';
+import { actionMatches, resourceMatches, type Statement } from '../../access/policy-eval';
 import { awsCall } from './aws-error';
 import { collect } from './live-organization';
 import { parsePolicyText } from './policy-normalize';
@@ -38,13 +38,9 @@ const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v)
  * grant. Member roles trust every identity user (with MFA), so an identity policy alone opens them.
  */
 export function assumableRoles(document: unknown, roleArns: ReadonlyMap<string, string>): string[] {
-  const statements = list((document as { Statement?: unknown })?.Statement) as Record<string, unknown>[];
-  const allows = statements.filter((s) => s.Effect === 'Allow');
-  const assumes = (s: Record<string, unknown>) =>
-    s.Action !== undefined ? list(s.Action).some((a) => globMatch(String(a), 'sts:AssumeRole', true)) : s.NotAction !== undefined && !list(s.NotAction).some((a) => globMatch(String(a), 'sts:AssumeRole', true));
-  const covers = (s: Record<string, unknown>, arn: string) =>
-    s.Resource !== undefined ? list(s.Resource).some((r) => String(r) === '*' || arnMatch(String(r), arn)) : s.NotResource !== undefined && !list(s.NotResource).some((r) => String(r) === '*' || arnMatch(String(r), arn));
-  return [...roleArns].filter(([, arn]) => allows.some((s) => assumes(s) && covers(s, arn))).map(([name]) => name);
+  const statements = list((document as { Statement?: unknown })?.Statement) as Statement[];
+  const allows = statements.filter((s) => s.Effect === 'Allow' && actionMatches(s, 'sts:AssumeRole'));
+  return [...roleArns].filter(([, arn]) => allows.some((s) => resourceMatches(s, arn))).map(([name]) => name);
 }
 
 async function inlinePolicies(iam: IAMClient, kind: 'user' | 'group', name: string): Promise<LivePolicy[]> {

@@ -1,4 +1,4 @@
-import { arnMatch, conditionsHold, globMatch, type Statement } from '../../access/policy-eval';
+import { actionMatches, conditionsHold, resourceMatches, type Statement } from '../../access/policy-eval';
 
 /** The calls an apply of a trust stack makes on the member role, besides AssumeRole itself. */
 export const TRUST_REWRITE_ACTIONS = ['iam:GetRole', 'iam:UpdateAssumeRolePolicy'] as const;
@@ -19,20 +19,9 @@ export interface ScpFinding {
   readonly undecided: readonly string[];
 }
 
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
-
-function actionMatches(s: Statement, action: string): boolean {
-  if (s.Action !== undefined) return list(s.Action).some((a) => globMatch(a, action, true));
-  if (s.NotAction !== undefined) return !list(s.NotAction).some((a) => globMatch(a, action, true));
-  return false;
-}
-
-function resourceMatches(s: Statement, resource: string): boolean {
-  // SCPs may leave Resource out; it then means every resource.
-  if (s.Resource === undefined && s.NotResource === undefined) return true;
-  if (s.Resource !== undefined) return list(s.Resource).some((r) => r === '*' || arnMatch(r, resource));
-  return !list(s.NotResource).some((r) => r === '*' || arnMatch(r, resource));
-}
+/** SCPs may leave Resource out; it then means every resource. */
+const scpResourceMatches = (s: Statement, resource: string): boolean =>
+  (s.Resource === undefined && s.NotResource === undefined) || resourceMatches(s, resource);
 
 /**
  * Whether the Deny statements of one service control policy block `request`: a static
@@ -46,7 +35,7 @@ export function scpFindings(document: unknown, request: ScpRequest): ScpFinding[
   const statements = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Statement[];
   const findings: ScpFinding[] = [];
   for (const s of statements) {
-    if (s.Effect !== 'Deny' || !actionMatches(s, request.action) || !resourceMatches(s, request.resource)) continue;
+    if (s.Effect !== 'Deny' || !actionMatches(s, request.action) || !scpResourceMatches(s, request.resource)) continue;
     const undecided: string[] = [];
     let holds = true;
     for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
@@ -78,7 +67,7 @@ export function scpFindings(document: unknown, request: ScpRequest): ScpFinding[
 export function policyAllows(document: unknown, request: ScpRequest): 'allows' | 'maybe' | 'no' {
   const raw = (document as { Statement?: unknown } | null)?.Statement;
   const statements = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Statement[];
-  const matching = statements.filter((s) => s.Effect === 'Allow' && actionMatches(s, request.action) && resourceMatches(s, request.resource));
+  const matching = statements.filter((s) => s.Effect === 'Allow' && actionMatches(s, request.action) && scpResourceMatches(s, request.resource));
   if (matching.some((s) => s.Condition === undefined)) return 'allows';
   return matching.length ? 'maybe' : 'no';
 }

@@ -4,7 +4,8 @@ import { verifyDrift, type AccountDrift } from '../live/verify-checks';
 
 /**
  * After an apply: the live trust policy of every member role, the identity groups and their
- * policies, and the accounts' OUs, against the synthesized JSON and the config. Exit 1 on any drift.
+ * policies, the management account's group, users and create-account role, and the accounts'
+ * OUs, against the synthesized JSON and the config. Exit 1 on any drift.
  */
 export async function verifyCommand(options: LiveCommandOptions & { readonly format: 'text' | 'json' }): Promise<CommandResult> {
   const ctx = await loadLiveContext(options);
@@ -21,7 +22,7 @@ export async function verifyCommand(options: LiveCommandOptions & { readonly for
 /** The human report: a line per drifted account and per drift, then the summary (commandOutput escapes the names). */
 export function verifyLines(title: string, drifted: readonly AccountDrift[], summary: string): string[] {
   const lines = [title, ''];
-  for (const a of drifted) lines.push(`${a.account}${a.id ? ` (${a.id})` : ''}: drift`, ...a.drift.map((d) => `  - ${d}`));
+  for (const a of drifted) lines.push(`${a.kind === 'management' ? 'management account ' : ''}${a.account}${a.id ? ` (${a.id})` : ''}: drift`, ...a.drift.map((d) => `  - ${d}`));
   if (drifted.length) lines.push('');
   lines.push(summary);
   return lines;

@@ -1,5 +1,6 @@
 import {
   GetGroupPolicyCommand,
+  GetUserCommand,
   GetUserPolicyCommand,
   paginateListAttachedGroupPolicies,
   paginateListAttachedUserPolicies,
@@ -9,9 +10,10 @@ import {
   paginateListUserPolicies,
   paginateListUsers,
   type IAMClient,
+  type User,
 } from '@aws-sdk/client-iam';
 import { actionMatches, resourceMatches, type Statement } from '../../access/policy-eval';
-import { awsCall } from './aws-error';
+import { AwsCallError, awsCall } from './aws-error';
 import { collect } from './live-organization';
 import { parsePolicyText } from './policy-normalize';
 
@@ -69,6 +71,21 @@ async function attachedPolicies(iam: IAMClient, kind: 'user' | 'group', name: st
   return out;
 }
 
+/** The synthesized users that exist; one that does not is drift. */
+async function synthesizedUsers(iam: IAMClient, names: readonly string[], drift: string[]): Promise<User[]> {
+  const out: User[] = [];
+  for (const name of names) {
+    try {
+      const { User: user } = await awsCall('iam:GetUser', () => iam.send(new GetUserCommand({ UserName: name })), name);
+      if (user) out.push(user);
+    } catch (e) {
+      if (!(e instanceof AwsCallError && e.code === 'NoSuchEntity')) throw e;
+      drift.push(`user ${name} does not exist`);
+    }
+  }
+  return out;
+}
+
 /**
  * Everything in the identity account that grants access and that the synth does not hold:
  * inline policies of any group or user, policies attached to users, policies attached to
@@ -82,6 +99,12 @@ export async function unsynthesizedGrants(
   roleArns: ReadonlyMap<string, string>,
   memberRoleName: string,
   documentOf: (arn: string) => Promise<unknown>,
+  /**
+   * 'account': every group and user of the account (the identity account, which the product
+   * owns). 'synthesized': only the synthesized ones (the management account, where other
+   * administrators live, who reach every member through the management root by design).
+   */
+  coverage: 'account' | 'synthesized' = 'account',
 ): Promise<string[]> {
   const drift: string[] = [];
   const reach = (who: string, p: LivePolicy, fix: string) => {
@@ -91,16 +114,19 @@ export async function unsynthesizedGrants(
       : '';
     drift.push(`${who}: ${p.source} is not synthesized${effect}; ${fix}`);
   };
-  const groups = await collect('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups');
-  for (const g of groups) {
-    const name = g.GroupName!;
+  const groupNames =
+    coverage === 'account' ? (await collect('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups')).map((g) => g.GroupName!) : [...synthesized.groups.keys()];
+  for (const name of groupNames) {
     const known = synthesized.groups.get(name);
     for (const p of await inlinePolicies(iam, 'group', name)) reach(`group ${name}`, p, `delete it (aws iam delete-group-policy --group-name ${name} --policy-name …), or declare the access in org.yaml`);
     if (!known) {
       for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, 'detach it, or declare the group in identity.groups');
     }
   }
-  const users = await collect('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users');
+  const users =
+    coverage === 'account'
+      ? await collect('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users')
+      : await synthesizedUsers(iam, [...synthesized.users.keys()], drift);
   for (const u of users) {
     const name = u.UserName!;
     const known = synthesized.users.get(name);

@@ -2,6 +2,8 @@ import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { blocks, notChecked, ok, warning, type Finding } from './findings';
 import type { LiveAccount } from './live-organization';
 import { trustKeepsManagementRoot } from './management-root';
+import { narrowedPrincipals } from './narrowed-principals';
+import { narrowingFinding } from './narrowing-finding';
 import { invitedAccountFix } from './invited-account-fix';
 import type { LiveContext, MatchedAccount } from './live-context';
 import { readMemberRole } from './member-role';
@@ -71,7 +73,7 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
     out.push(blocks('role', `cannot assume and read ${memberRoleName} in ${id}: ${read.error.message}. ${invitedAccountFix({ accountId: id, memberRoleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
   } else {
     out.push(ok('role', `the runner assumes and reads ${memberRoleName}`, account.name));
-    const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account);
+    const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account)?.document;
     if (!m.isIdentity && expected === undefined) out.push(warning('trust', 'no trust stack manages this role in the synthesized JSON: run synth', account.name));
     if (expected !== undefined && !trustKeepsManagementRoot(expected, ctx.org.managementAccountId)) {
       out.push(blocks('trust', `the synthesized trust of ${memberRoleName} does not let arn:aws:iam::${ctx.org.managementAccountId}:root assume it unconditionally: the apply would lock the management account (and Terraform) out; synthesize again with this version of org-trust and do not edit cdktf.out by hand`, account.name));
@@ -83,6 +85,8 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
           ? warning('trust', `the apply would drop ${dropped.length} principal(s) from the trust policy: ${dropped.join(', ')} (add them elsewhere first if something still needs them)`, account.name)
           : ok('trust', 'the apply drops no principal from the trust policy', account.name),
       );
+      const identityRoot = `arn:aws:iam::${ctx.accounts.find((a) => a.isIdentity)?.id ?? ''}:root`;
+      out.push(...narrowedPrincipals(read.trustPolicy, expected).map((n) => narrowingFinding(n, identityRoot, account.name)));
     }
     if (!m.isIdentity) out.push(...(await providerFindings(ctx, m, SESSION)));
   }

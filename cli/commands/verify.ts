@@ -10,9 +10,7 @@ import { verifyDrift, type AccountDrift } from '../live/verify-checks';
 export async function verifyCommand(options: LiveCommandOptions & { readonly format: 'text' | 'json' }): Promise<CommandResult> {
   const ctx = await loadLiveContext(options);
   const accounts = await verifyDrift(ctx, options.concurrency, options.quiet);
-  const drifted = accounts.filter((a) => a.drift.length);
-  const exitCode = drifted.length ? 1 : 0;
-  const summary = `verify: ${accounts.length} accounts in organization ${ctx.org.id}; ${drifted.length ? `${drifted.length} with drift` : 'no drift'}`;
+  const { drifted, exitCode, summary } = verifyVerdict(accounts, ctx.org.id);
   if (options.format === 'json') {
     return { exitCode, json: { organizationId: ctx.org.id, drift: drifted.length > 0, accounts, summary } };
   }
@@ -26,4 +24,11 @@ export function verifyLines(title: string, drifted: readonly AccountDrift[], sum
   if (drifted.length) lines.push('');
   lines.push(summary);
   return lines;
+}
+
+/** The drifted accounts, exit code and summary line of a verify. */
+export function verifyVerdict(accounts: readonly AccountDrift[], organizationId: string) {
+  const drifted = accounts.filter((a) => a.drift.length);
+  const summary = `verify: ${accounts.length} accounts in organization ${organizationId}; ${drifted.length ? `${drifted.length} with drift` : 'no drift'}`;
+  return { drifted, exitCode: drifted.length ? 1 : 0, summary };
 }

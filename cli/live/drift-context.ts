@@ -7,11 +7,16 @@ import type { TrustDriftContext } from './trust-drift';
 
 /** Principals as a reviewer knows them: the management account, the identity account, accounts of the config by name. */
 export function principalNamer(ctx: LiveContext): TrustDriftContext['principalName'] {
-  const accounts = new Map(ctx.accounts.filter((m) => m.id).map((m) => [m.id!, m.isIdentity ? `the identity account ${m.account.name}` : `account ${m.account.name}`]));
-  accounts.set(ctx.org.managementAccountId, 'the management account');
+  return namePrincipals(ctx.org.managementAccountId, ctx.accounts.filter((m) => m.id).map((m) => ({ id: m.id!, name: m.account.name, isIdentity: m.isIdentity })));
+}
+
+/** The same, from ids and names alone. */
+export function namePrincipals(managementAccountId: string, accounts: readonly { readonly id: string; readonly name: string; readonly isIdentity: boolean }[]): TrustDriftContext['principalName'] {
+  const names = new Map(accounts.map((a) => [a.id, a.isIdentity ? `the identity account ${a.name}` : `account ${a.name}`]));
+  names.set(managementAccountId, 'the management account');
   return (type, value) => {
     const root = /^arn:aws[a-z-]*:iam::(\d{12}):root$/.exec(value)?.[1];
-    const name = type === 'AWS' && root ? accounts.get(root) : undefined;
+    const name = type === 'AWS' && root ? names.get(root) : undefined;
     return name ? `${name} (${root})` : `${type} ${value}`;
   };
 }

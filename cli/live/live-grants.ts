@@ -45,6 +45,22 @@ export function assumableRoles(document: unknown, roleArns: ReadonlyMap<string, 
   return [...roleArns].filter(([, arn]) => allows.some((s) => resourceMatches(s, arn))).map(([name]) => name);
 }
 
+/** How to undo each kind of grant. */
+export const GRANT_FIXES = {
+  groupInline: (group: string) => `delete it (aws iam delete-group-policy --group-name ${group} --policy-name …), or declare the access in org.yaml`,
+  groupAttached: () => 'detach it, or declare the group in identity.groups',
+  userInline: (user: string) => `delete it (aws iam delete-user-policy --user-name ${user} --policy-name …)`,
+  userAttached: (user: string) => `detach it (aws iam detach-user-policy --user-name ${user} --policy-arn …)`,
+};
+
+/** One grant Terraform does not manage, in words: what it is, the member accounts it opens, the fix. */
+export function grantDrift(who: string, source: string, roles: readonly string[], memberRoleName: string, fix: string): string {
+  const effect = roles.length
+    ? `: ${who} can now assume ${memberRoleName} in ${roles.length} member account(s) without a synthesized grant (${roles.slice(0, 5).join(', ')}${roles.length > 5 ? ', …' : ''})`
+    : '';
+  return `${who}: ${source} is not synthesized${effect}; ${fix}`;
+}
+
 async function inlinePolicies(iam: IAMClient, kind: 'user' | 'group', name: string): Promise<LivePolicy[]> {
   const names =
     kind === 'user'
@@ -107,20 +123,14 @@ export async function unsynthesizedGrants(
   coverage: 'account' | 'synthesized' = 'account',
 ): Promise<string[]> {
   const drift: string[] = [];
-  const reach = (who: string, p: LivePolicy, fix: string) => {
-    const roles = assumableRoles(p.document, roleArns);
-    const effect = roles.length
-      ? `: ${who} can now assume ${memberRoleName} in ${roles.length} member account(s) without a synthesized grant (${roles.slice(0, 5).join(', ')}${roles.length > 5 ? ', …' : ''})`
-      : '';
-    drift.push(`${who}: ${p.source} is not synthesized${effect}; ${fix}`);
-  };
+  const reach = (who: string, p: LivePolicy, fix: string) => drift.push(grantDrift(who, p.source, assumableRoles(p.document, roleArns), memberRoleName, fix));
   const groupNames =
     coverage === 'account' ? (await collect('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups')).map((g) => g.GroupName!) : [...synthesized.groups.keys()];
   for (const name of groupNames) {
     const known = synthesized.groups.get(name);
-    for (const p of await inlinePolicies(iam, 'group', name)) reach(`group ${name}`, p, `delete it (aws iam delete-group-policy --group-name ${name} --policy-name …), or declare the access in org.yaml`);
+    for (const p of await inlinePolicies(iam, 'group', name)) reach(`group ${name}`, p, GRANT_FIXES.groupInline(name));
     if (!known) {
-      for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, 'detach it, or declare the group in identity.groups');
+      for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, GRANT_FIXES.groupAttached());
     }
   }
   const users =
@@ -132,8 +142,8 @@ export async function unsynthesizedGrants(
     const known = synthesized.users.get(name);
     if (!known) drift.push(`user ${name} is not synthesized (member roles trust every identity user with MFA: a user made by hand reaches every account its policies allow); delete it, or add it to identity.groups`);
     if (u.PermissionsBoundary?.PermissionsBoundaryArn) drift.push(`user ${name}: permissions boundary ${u.PermissionsBoundary.PermissionsBoundaryArn} is not synthesized`);
-    for (const p of await inlinePolicies(iam, 'user', name)) reach(`user ${name}`, p, `delete it (aws iam delete-user-policy --user-name ${name} --policy-name …)`);
-    for (const p of await attachedPolicies(iam, 'user', name, documentOf)) reach(`user ${name}`, p, `detach it (aws iam detach-user-policy --user-name ${name} --policy-arn …)`);
+    for (const p of await inlinePolicies(iam, 'user', name)) reach(`user ${name}`, p, GRANT_FIXES.userInline(name));
+    for (const p of await attachedPolicies(iam, 'user', name, documentOf)) reach(`user ${name}`, p, GRANT_FIXES.userAttached(name));
     const memberOf = await collect('iam:ListGroupsForUser', paginateListGroupsForUser({ client: iam }, { UserName: name }), (p) => p.Groups, name);
     for (const g of memberOf) {
       if (!synthesized.groups.has(g.GroupName!)) drift.push(`user ${name} is in group ${g.GroupName}, which is not synthesized; remove the membership, or declare the group`);

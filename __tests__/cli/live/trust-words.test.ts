@@ -3,8 +3,7 @@ import { narrowedPrincipals } from '../../../cli/live/narrowed-principals';
 import { narrowingFinding } from '../../../cli/live/narrowing-finding';
 import { diffPolicies, droppedPrincipals } from '../../../cli/live/policy-normalize';
 import { explainTrustDrift } from '../../../cli/live/trust-drift';
-import { memberRoleTrustPolicy } from '../../../policies/member-role-trust-policy';
-import { MFA_ALWAYS } from '../../../policies/mfa-condition';
+import { memberTrustJson } from '../../helpers/member-trust';
 
 const MANAGEMENT = '111111111111';
 const IDENTITY = '222222222222';
@@ -21,17 +20,7 @@ const DECLARED: readonly DeclaredPrincipal[] = [
   { kind: 'identityCenter', name: 'Admins', scope, permissionSet: 'AdministratorAccess', account: 'self' },
 ];
 
-const expectedTrust = () =>
-  JSON.parse(
-    JSON.stringify(
-      memberRoleTrustPolicy({
-        managementAccountId: MANAGEMENT,
-        identityAccountId: IDENTITY,
-        identityMfaRule: MFA_ALWAYS,
-        declared: { principals: DECLARED, context: { accountId: MEMBER, accountIdOf: (ref) => (ref === 'self' ? MEMBER : ref) } },
-      }),
-    ),
-  ) as { Version: string; Statement: Record<string, any>[] };
+const expectedTrust = () => memberTrustJson({ management: MANAGEMENT, identity: IDENTITY, member: MEMBER }, DECLARED);
 
 const names = (type: string, value: string) => (value === `arn:aws:iam::${MANAGEMENT}:root` ? `the management account (${MANAGEMENT})` : value === `arn:aws:iam::${IDENTITY}:root` ? `the identity account IAM (${IDENTITY})` : `${type} ${value}`);
 const explain = (live: unknown, expected: unknown) => explainTrustDrift(live, expected, { policy: 'trust policy of OrganizationAccountAccessRole', fix: 'apply trust-3', principalName: names });

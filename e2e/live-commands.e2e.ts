@@ -1,5 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { AttachUserPolicyCommand, CreatePolicyCommand as CreateIamPolicyCommand, CreateRoleCommand, CreateUserCommand, DeleteRoleCommand, PutGroupPolicyCommand, RemoveUserFromGroupCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreatePolicyCommand as CreateIamPolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteGroupPolicyCommand,
+  DeleteRoleCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  IAMClient,
+  PutGroupPolicyCommand,
+  PutUserPolicyCommand,
+  RemoveUserFromGroupCommand,
+  UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { AttachPolicyCommand, CreatePolicyCommand, DetachPolicyCommand, MoveAccountCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { parse } from 'yaml';
 import { MANAGEMENT_ACCOUNT_ID, OrgWorkspace, applyAll, createMemberAccount, iamIn, startE2eEnvironment, trustPolicy, type E2eEnvironment } from './harness';
@@ -186,6 +201,30 @@ describe('live commands: discover, preflight, verify', () => {
       expect(dropped[0].message).toContain(`AWS ${HAND_ADDED}`);
     });
 
+    it('warns (exit unchanged) when the apply keeps a hand-trusted break-glass role but puts it behind MFA, saying how to keep it as it is', async () => {
+      const [config, lock] = [readFileSync(ws.configPath, 'utf8'), readFileSync(ws.lockPath, 'utf8')];
+      const breakGlass = 'arn:aws:iam::444455556666:role/break-glass';
+      const account = memberId(5);
+      const iam = await iamIn(e2e, account);
+      const before = await trustPolicy(iam, ROLE);
+      await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify({ ...before, Statement: [...before.Statement, { Effect: 'Allow', Principal: { AWS: breakGlass }, Action: 'sts:AssumeRole' }] }) }));
+      try {
+        writeFileSync(ws.configPath, `${config}trust:\n  principals:\n    - name: BreakGlass\n      kind: aws\n      arn: ${breakGlass}\n      scope: { accounts: [${memberName(5)}] }\n`);
+        await ws.synth();
+        const result = await cli('preflight', '--format', 'json');
+        const trust = jsonOf<{ findings: Finding[] }>(result).findings.filter((f) => f.check === 'trust' && f.account === memberName(5));
+        expect(trust).toEqual([
+          expect.objectContaining({ severity: 'ok', message: 'the apply drops no principal from the trust policy' }),
+          expect.objectContaining({ severity: 'warning', message: `the apply keeps AWS ${breakGlass} but adds Bool aws:multifactorauthpresent = true: a session without it is refused after the apply; to keep it as it is, declare it with human: false if a machine uses it; people using it need an MFA session after the apply` }),
+        ]);
+      } finally {
+        await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify(before) }));
+        writeFileSync(ws.configPath, config);
+        writeFileSync(ws.lockPath, lock);
+        await ws.synth({ frozen: true });
+      }
+    });
+
     it('refuses a synth that is not of the current config (exit 2, as every refusal of a live command), before any AWS call, instead of reporting on it', async () => {
       const before = readFileSync(ws.configPath, 'utf8');
       writeFileSync(ws.configPath, `${before}identity:\n  groups:\n    - name: stale\n      users: [mallory]\n      accounts: ["*"]\n`);
@@ -234,14 +273,14 @@ describe('live commands: discover, preflight, verify', () => {
   describe('verify', () => {
     beforeAll(async () => {
       // People, as the discover output asks for; then the whole rollout.
-      writeFileSync(ws.configPath, `${readFileSync(ws.configPath, 'utf8')}identity:\n  groups:\n    - name: admins\n      users: [alice]\n      accounts: ["*"]\n`);
+      writeFileSync(ws.configPath, `${readFileSync(ws.configPath, 'utf8')}management:\n  users: [user1]\nidentity:\n  groups:\n    - name: admins\n      users: [alice]\n      accounts: ["*"]\n`);
       await ws.synth({ frozen: true });
       await applyAll(ws);
     });
 
     it('reports no drift after the apply (exit 0)', async () => {
       const result = await cli('verify');
-      expect(result.stdout).toContain(`verify: ${MEMBERS + 1} accounts in organization ${org.id}; no drift`);
+      expect(result.stdout).toContain(`verify: ${MEMBERS + 2} accounts in organization ${org.id}; no drift`);
       expect(result.code).toBe(0);
     });
 
@@ -254,7 +293,58 @@ describe('live commands: discover, preflight, verify', () => {
       expect(report.drift).toBe(true);
       const drifted = report.accounts.filter((a) => a.drift.length);
       expect(drifted.map((a) => a.account)).toEqual([memberName(12)]);
-      expect(drifted[0].drift.join('\n')).toContain(HAND_ADDED);
+      expect(drifted[0].drift).toEqual([expect.stringMatching(new RegExp(`^trust policy of ${ROLE}: a statement that trusts AWS ${HAND_ADDED} \\(sts:assumerole\\) is not synthesized; apply trust-\\d removes it`))]);
+      // The exact statements stay in the JSON, beside the words.
+      expect((drifted[0] as any).trust.onlyLive).toEqual([{ Effect: 'Allow', Principal: { AWS: [HAND_ADDED] }, Action: ['sts:assumerole'] }]);
+    });
+
+    it('tells trust drift in words: the MFA condition removed from the identity statement, and the stack to apply', async () => {
+      const account = memberId(14);
+      const iam = await iamIn(e2e, account);
+      const before = await trustPolicy(iam, ROLE);
+      const Statement = before.Statement.map((s: any) => (s.Sid === 'IdentityAccount' ? { ...s, Condition: { ArnLike: s.Condition.ArnLike } } : s));
+      await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify({ ...before, Statement }) }));
+      try {
+        const result = await cli('verify');
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(
+          new RegExp(`${memberName(14)} \\(${account}\\): drift\\n  - trust policy of ${ROLE}: on the statement that trusts the identity account IAM \\(${org.identity.id}\\) \\(sts:assumerole\\), the MFA condition \\(Bool aws:multifactorauthpresent\\) is missing; apply trust-\\d restores it\\n`),
+        );
+      } finally {
+        await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify(before) }));
+      }
+    });
+
+    it('reads the management side: a hand-added group member, an inline policy on the group, a policy on a synthesized user, the create-account role trust', async () => {
+      const iam = new IAMClient(e2e.sdk());
+      const group = 'crossaccount-admins';
+      const user = 'user1';
+      const roleName = 'assumerole_create_account';
+      const role = await trustPolicy(iam, roleName);
+      await iam.send(new CreateUserCommand({ UserName: 'intruder' }));
+      await iam.send(new AddUserToGroupCommand({ GroupName: group, UserName: 'intruder' }));
+      await iam.send(new PutGroupPolicyCommand({ GroupName: group, PolicyName: 'extra', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }) }));
+      await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: 'mine', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::*:role/${ROLE}` }] }) }));
+      await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT_ID}:root` }, Action: 'sts:AssumeRole' }] }) }));
+      try {
+        const result = await cli('verify', '--format', 'json');
+        expect(result.code).toBe(1);
+        const management = jsonOf<{ accounts: (Drift & { kind: string })[] }>(result).accounts.find((a) => a.kind === 'management')!;
+        expect(management.id).toBe(MANAGEMENT_ACCOUNT_ID);
+        expect(management.drift).toEqual([
+          `group ${group}: members intruder, ${user}; synthesized ${user}`,
+          `group ${group}: inline policy extra is not synthesized: group ${group} can now assume ${ROLE} in ${MEMBERS} member account(s) without a synthesized grant (${[...org.members.keys()].sort().slice(0, 5).join(', ')}, …); delete it (aws iam delete-group-policy --group-name ${group} --policy-name …), or declare the access in org.yaml`,
+          `user ${user}: inline policy mine is not synthesized: user ${user} can now assume ${ROLE} in ${MEMBERS} member account(s) without a synthesized grant (${[...org.members.keys()].sort().slice(0, 5).join(', ')}, …); delete it (aws iam delete-user-policy --user-name ${user} --policy-name …)`,
+          `trust policy of ${roleName}: on the statement that trusts the management account (${MANAGEMENT_ACCOUNT_ID}) (sts:assumerole), the MFA condition (Bool aws:multifactorauthpresent) is missing; apply management restores it`,
+        ]);
+      } finally {
+        await iam.send(new RemoveUserFromGroupCommand({ GroupName: group, UserName: 'intruder' }));
+        await iam.send(new DeleteUserCommand({ UserName: 'intruder' }));
+        await iam.send(new DeleteGroupPolicyCommand({ GroupName: group, PolicyName: 'extra' }));
+        await iam.send(new DeleteUserPolicyCommand({ UserName: user, PolicyName: 'mine' }));
+        await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: JSON.stringify(role) }));
+      }
+      expect((await cli('verify')).stdout).not.toContain('management account');
     });
 
     it('reports an account moved out of its OU and an identity group whose member was removed', async () => {
@@ -265,7 +355,7 @@ describe('live commands: discover, preflight, verify', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(`${memberName(13)} (${moved}): drift\n  - in the root; the config says OU ${org.ouOf.get(memberName(13))}`);
       expect(result.stdout).toContain(`IAM (${org.identity.id}): drift\n  - group admins: members (none); synthesized alice`);
-      expect(result.stdout).toContain(`verify: ${MEMBERS + 1} accounts in organization ${org.id}; 3 with drift`);
+      expect(result.stdout).toContain(`verify: ${MEMBERS + 2} accounts in organization ${org.id}; 3 with drift`);
     });
 
     it('reports identity-side grants Terraform does not manage, as access: an inline group policy, a user policy, a hand-made user', async () => {

@@ -39,6 +39,11 @@ export class LiveClients {
     this.sts = new STSClient(base);
   }
 
+  /** An IAM client of the caller's own account (the management account). */
+  iamHere(): IAMClient {
+    return new IAMClient({ region: this.options.region, ...(this.options.profile ? { profile: this.options.profile } : {}), ...RETRIES });
+  }
+
   /** An IAM client inside `accountId`, as the cross-account role there. Throws AwsCallError naming sts:AssumeRole. */
   async iamIn(accountId: string, assumeRoleName: string, session: string): Promise<IAMClient> {
     const arn = roleArn(accountId, assumeRoleName);

@@ -1,5 +1,6 @@
 import {
   GetGroupPolicyCommand,
+  GetUserCommand,
   GetUserPolicyCommand,
   paginateListAttachedGroupPolicies,
   paginateListAttachedUserPolicies,
@@ -9,9 +10,10 @@ import {
   paginateListUserPolicies,
   paginateListUsers,
   type IAMClient,
+  type User,
 } from '@aws-sdk/client-iam';
 import { actionMatches, resourceMatches, type Statement } from '../../access/policy-eval';
-import { awsCall } from './aws-error';
+import { AwsCallError, awsCall } from './aws-error';
 import { collect } from './live-organization';
 import { parsePolicyText } from './policy-normalize';
 
@@ -43,6 +45,22 @@ export function assumableRoles(document: unknown, roleArns: ReadonlyMap<string, 
   return [...roleArns].filter(([, arn]) => allows.some((s) => resourceMatches(s, arn))).map(([name]) => name);
 }
 
+/** How to undo each kind of grant. */
+export const GRANT_FIXES = {
+  groupInline: (group: string) => `delete it (aws iam delete-group-policy --group-name ${group} --policy-name …), or declare the access in org.yaml`,
+  groupAttached: () => 'detach it, or declare the group in identity.groups',
+  userInline: (user: string) => `delete it (aws iam delete-user-policy --user-name ${user} --policy-name …)`,
+  userAttached: (user: string) => `detach it (aws iam detach-user-policy --user-name ${user} --policy-arn …)`,
+};
+
+/** One grant Terraform does not manage, in words: what it is, the member accounts it opens, the fix. */
+export function grantDrift(who: string, source: string, roles: readonly string[], memberRoleName: string, fix: string): string {
+  const effect = roles.length
+    ? `: ${who} can now assume ${memberRoleName} in ${roles.length} member account(s) without a synthesized grant (${roles.slice(0, 5).join(', ')}${roles.length > 5 ? ', …' : ''})`
+    : '';
+  return `${who}: ${source} is not synthesized${effect}; ${fix}`;
+}
+
 async function inlinePolicies(iam: IAMClient, kind: 'user' | 'group', name: string): Promise<LivePolicy[]> {
   const names =
     kind === 'user'
@@ -69,6 +87,21 @@ async function attachedPolicies(iam: IAMClient, kind: 'user' | 'group', name: st
   return out;
 }
 
+/** The synthesized users that exist; one that does not is drift. */
+async function synthesizedUsers(iam: IAMClient, names: readonly string[], drift: string[]): Promise<User[]> {
+  const out: User[] = [];
+  for (const name of names) {
+    try {
+      const { User: user } = await awsCall('iam:GetUser', () => iam.send(new GetUserCommand({ UserName: name })), name);
+      if (user) out.push(user);
+    } catch (e) {
+      if (!(e instanceof AwsCallError && e.code === 'NoSuchEntity')) throw e;
+      drift.push(`user ${name} does not exist`);
+    }
+  }
+  return out;
+}
+
 /**
  * Everything in the identity account that grants access and that the synth does not hold:
  * inline policies of any group or user, policies attached to users, policies attached to
@@ -82,32 +115,35 @@ export async function unsynthesizedGrants(
   roleArns: ReadonlyMap<string, string>,
   memberRoleName: string,
   documentOf: (arn: string) => Promise<unknown>,
+  /**
+   * 'account': every group and user of the account (the identity account, which the product
+   * owns). 'synthesized': only the synthesized ones (the management account, where other
+   * administrators live, who reach every member through the management root by design).
+   */
+  coverage: 'account' | 'synthesized' = 'account',
 ): Promise<string[]> {
   const drift: string[] = [];
-  const reach = (who: string, p: LivePolicy, fix: string) => {
-    const roles = assumableRoles(p.document, roleArns);
-    const effect = roles.length
-      ? `: ${who} can now assume ${memberRoleName} in ${roles.length} member account(s) without a synthesized grant (${roles.slice(0, 5).join(', ')}${roles.length > 5 ? ', …' : ''})`
-      : '';
-    drift.push(`${who}: ${p.source} is not synthesized${effect}; ${fix}`);
-  };
-  const groups = await collect('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups');
-  for (const g of groups) {
-    const name = g.GroupName!;
+  const reach = (who: string, p: LivePolicy, fix: string) => drift.push(grantDrift(who, p.source, assumableRoles(p.document, roleArns), memberRoleName, fix));
+  const groupNames =
+    coverage === 'account' ? (await collect('iam:ListGroups', paginateListGroups({ client: iam }, {}), (p) => p.Groups, 'groups')).map((g) => g.GroupName!) : [...synthesized.groups.keys()];
+  for (const name of groupNames) {
     const known = synthesized.groups.get(name);
-    for (const p of await inlinePolicies(iam, 'group', name)) reach(`group ${name}`, p, `delete it (aws iam delete-group-policy --group-name ${name} --policy-name …), or declare the access in org.yaml`);
+    for (const p of await inlinePolicies(iam, 'group', name)) reach(`group ${name}`, p, GRANT_FIXES.groupInline(name));
     if (!known) {
-      for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, 'detach it, or declare the group in identity.groups');
+      for (const p of await attachedPolicies(iam, 'group', name, documentOf)) reach(`group ${name} (not synthesized)`, p, GRANT_FIXES.groupAttached());
     }
   }
-  const users = await collect('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users');
+  const users =
+    coverage === 'account'
+      ? await collect('iam:ListUsers', paginateListUsers({ client: iam }, {}), (p) => p.Users, 'users')
+      : await synthesizedUsers(iam, [...synthesized.users.keys()], drift);
   for (const u of users) {
     const name = u.UserName!;
     const known = synthesized.users.get(name);
     if (!known) drift.push(`user ${name} is not synthesized (member roles trust every identity user with MFA: a user made by hand reaches every account its policies allow); delete it, or add it to identity.groups`);
     if (u.PermissionsBoundary?.PermissionsBoundaryArn) drift.push(`user ${name}: permissions boundary ${u.PermissionsBoundary.PermissionsBoundaryArn} is not synthesized`);
-    for (const p of await inlinePolicies(iam, 'user', name)) reach(`user ${name}`, p, `delete it (aws iam delete-user-policy --user-name ${name} --policy-name …)`);
-    for (const p of await attachedPolicies(iam, 'user', name, documentOf)) reach(`user ${name}`, p, `detach it (aws iam detach-user-policy --user-name ${name} --policy-arn …)`);
+    for (const p of await inlinePolicies(iam, 'user', name)) reach(`user ${name}`, p, GRANT_FIXES.userInline(name));
+    for (const p of await attachedPolicies(iam, 'user', name, documentOf)) reach(`user ${name}`, p, GRANT_FIXES.userAttached(name));
     const memberOf = await collect('iam:ListGroupsForUser', paginateListGroupsForUser({ client: iam }, { UserName: name }), (p) => p.Groups, name);
     for (const g of memberOf) {
       if (!synthesized.groups.has(g.GroupName!)) drift.push(`user ${name} is in group ${g.GroupName}, which is not synthesized; remove the membership, or declare the group`);

@@ -1,4 +1,4 @@
-import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { LiveClients } from './aws-clients';
 import { AwsCallError, awsCall } from './aws-error';
 import { parsePolicyText } from './policy-normalize';
@@ -19,6 +19,17 @@ export async function readMemberRole(clients: LiveClients, accountId: string, me
     return { ok: true, trustPolicy: parsePolicyText(Role?.AssumeRolePolicyDocument ?? '{}') };
   } catch (e) {
     if (e instanceof AwsCallError && e.code !== 'NoCredentials' && e.code !== 'NetworkError') return { ok: false, error: e };
+    throw e;
+  }
+}
+
+/** The trust policy of a role of the client's account; undefined when the role does not exist. */
+export async function readRoleTrust(iam: IAMClient, roleName: string): Promise<unknown> {
+  try {
+    const { Role } = await awsCall('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })), roleName);
+    return parsePolicyText(Role?.AssumeRolePolicyDocument ?? '{}');
+  } catch (e) {
+    if (e instanceof AwsCallError && e.code === 'NoSuchEntity') return undefined;
     throw e;
   }
 }

@@ -2,6 +2,8 @@ import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { blocks, notChecked, ok, warning, type Finding } from './findings';
 import type { LiveAccount } from './live-organization';
 import { trustKeepsManagementRoot } from './management-root';
+import { narrowedPrincipals } from './narrowed-principals';
+import { narrowingFinding } from './narrowing-finding';
 import { invitedAccountFix } from './invited-account-fix';
 import type { LiveContext, MatchedAccount } from './live-context';
 import { readMemberRole } from './member-role';
@@ -17,10 +19,10 @@ import { toAwsCallError } from './aws-error';
 const ACCOUNT_QUOTA = { serviceCode: 'organizations', quotaCode: 'L-29A0C5DF', awsDefault: 10 } as const;
 const SESSION = 'org-trust-preflight';
 
-export function featureSetFindings(ctx: LiveContext): Finding[] {
-  return ctx.org.featureSet === 'ALL'
-    ? [ok('features', `organization ${ctx.org.id} has all features enabled`)]
-    : [blocks('features', `organization ${ctx.org.id} has feature set ${ctx.org.featureSet}: enable all features (Organizations console, Settings) so that SCPs and account management work`)];
+export function featureSetFindings(org: Pick<LiveContext['org'], 'id' | 'featureSet'>): Finding[] {
+  return org.featureSet === 'ALL'
+    ? [ok('features', `organization ${org.id} has all features enabled`)]
+    : [blocks('features', `organization ${org.id} has feature set ${org.featureSet}: enable all features (Organizations console, Settings) so that SCPs and account management work`)];
 }
 
 /** The configured account against the organization's: id, status, name, email, OU. */
@@ -71,18 +73,16 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
     out.push(blocks('role', `cannot assume and read ${memberRoleName} in ${id}: ${read.error.message}. ${invitedAccountFix({ accountId: id, memberRoleName, managementAccountId: ctx.org.managementAccountId })}`, account.name));
   } else {
     out.push(ok('role', `the runner assumes and reads ${memberRoleName}`, account.name));
-    const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account);
+    const expected = m.isIdentity ? undefined : ctx.synthesized.memberTrust(account)?.document;
     if (!m.isIdentity && expected === undefined) out.push(warning('trust', 'no trust stack manages this role in the synthesized JSON: run synth', account.name));
     if (expected !== undefined && !trustKeepsManagementRoot(expected, ctx.org.managementAccountId)) {
       out.push(blocks('trust', `the synthesized trust of ${memberRoleName} does not let arn:aws:iam::${ctx.org.managementAccountId}:root assume it unconditionally: the apply would lock the management account (and Terraform) out; synthesize again with this version of org-trust and do not edit cdktf.out by hand`, account.name));
     }
     if (expected !== undefined) {
       const dropped = droppedPrincipals(read.trustPolicy, expected);
-      out.push(
-        dropped.length
-          ? warning('trust', `the apply would drop ${dropped.length} principal(s) from the trust policy: ${dropped.join(', ')} (add them elsewhere first if something still needs them)`, account.name)
-          : ok('trust', 'the apply drops no principal from the trust policy', account.name),
-      );
+      out.push(droppedFinding(dropped, account.name));
+      const identityRoot = `arn:aws:iam::${ctx.accounts.find((a) => a.isIdentity)?.id ?? ''}:root`;
+      out.push(...narrowedPrincipals(read.trustPolicy, expected).map((n) => narrowingFinding(n, identityRoot, account.name)));
     }
     if (!m.isIdentity) out.push(...(await providerFindings(ctx, m, SESSION)));
   }
@@ -121,4 +121,11 @@ export async function quotaFindings(ctx: LiveContext): Promise<Finding[]> {
   if (!toCreate) return [ok('quota', `no account to create, so the quota does not matter (${counts}; it could not be read: ${why})`)];
   if (total <= known) return [ok('quota', `${counts}, within the ${known} accounts the quota is at least (it could not be read: ${why})`)];
   return [notChecked('quota', `could not read the account quota (${why}); ${counts}, more than the ${known} it is known to allow: check it in Service Quotas before the apply`)];
+}
+
+/** Principals of the live trust that the synthesized one does not admit: the apply drops them. */
+export function droppedFinding(dropped: readonly string[], account: string): Finding {
+  return dropped.length
+    ? warning('trust', `the apply would drop ${dropped.length} principal(s) from the trust policy: ${dropped.join(', ')} (add them elsewhere first if something still needs them)`, account)
+    : ok('trust', 'the apply drops no principal from the trust policy', account);
 }

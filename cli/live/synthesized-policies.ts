@@ -1,7 +1,7 @@
 import type { Account, OrganizationalUnit } from '../../config/model';
 import type { LiveOrganization, LiveOu } from './live-organization';
 import { memberRoleNames } from '../../constructs/member-role-trust';
-import { IDENTITY_STACK, isTrustStackName, ORGANIZATION_ID_OUTPUT } from '../../stacks/stack-names';
+import { IDENTITY_STACK, isTrustStackName, MANAGEMENT_STACK, ORGANIZATION_ID_OUTPUT } from '../../stacks/stack-names';
 import { CliError } from '../../errors/user-errors';
 import type { StackJson } from '../../access/synth-output';
 
@@ -20,26 +20,54 @@ export class SynthesizedPolicies {
     private readonly organization?: LiveOrganizationPaths,
   ) {}
 
-  /** The trust policy the apply writes to a member's role, or undefined when no trust stack manages it. */
-  memberTrust(account: Account): unknown {
+  /** The trust policy the apply writes to a member's role and the stack that writes it, or undefined when no trust stack manages it. */
+  memberTrust(account: Account): { readonly stack: string; readonly document: unknown } | undefined {
     const logicalId = memberRoleNames.logicalId(account.key);
     for (const [name, stack] of Object.entries(this.stacks)) {
       if (!isTrustStackName(name)) continue;
       const role = stack.resource?.aws_iam_role?.[logicalId];
-      if (role) return JSON.parse(this.resolve(String(role.assume_role_policy), `${name}: aws_iam_role.${logicalId}`, stack));
+      if (role) return { stack: name, document: JSON.parse(this.resolve(String(role.assume_role_policy), `${name}: aws_iam_role.${logicalId}`, stack)) };
     }
     return undefined;
   }
 
   /** Identity groups as synthesized: name, attached managed policies (name and document), users. */
   identityGroups(): SynthesizedGroup[] {
-    const stack = this.stacks[IDENTITY_STACK] ?? {};
+    return this.groups(IDENTITY_STACK);
+  }
+
+  /** The management account's group (crossaccount-admins) as synthesized, the same way. */
+  managementGroups(): SynthesizedGroup[] {
+    return this.groups(MANAGEMENT_STACK);
+  }
+
+  /** Roles a stack creates (the management stack's assumerole_create_account): trust and inline policies. */
+  roles(stackName: string): SynthesizedRole[] {
+    const stack = this.stacks[stackName] ?? {};
+    const r = stack.resource ?? {};
+    const roles: Record<string, { name: string; assume_role_policy: string }> = r.aws_iam_role ?? {};
+    const inline: Record<string, { name: string; role: string; policy: string }> = r.aws_iam_role_policy ?? {};
+    const at = (what: string) => `${stackName}: ${what}`;
+    return Object.entries(roles)
+      .map(([key, role]) => {
+        const policies = Object.entries(inline)
+          .filter(([, p]) => this.resolve(p.role, at(`aws_iam_role_policy.${key}`), stack) === role.name)
+          .map(([policyKey, p]) => ({ name: p.name, document: JSON.parse(this.resolve(p.policy, at(`aws_iam_role_policy.${policyKey}`), stack)) }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+        return { name: role.name, trust: JSON.parse(this.resolve(role.assume_role_policy, at(`aws_iam_role.${key}`), stack)), inlinePolicies: policies };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Groups of a stack as synthesized: name, attached managed policies (name and document), users. */
+  private groups(stackName: string): SynthesizedGroup[] {
+    const stack = this.stacks[stackName] ?? {};
     const r = stack.resource ?? {};
     const groups: Record<string, { name: string }> = r.aws_iam_group ?? {};
     const policies: Record<string, { name: string; policy: string }> = r.aws_iam_policy ?? {};
     const attachments: Record<string, { group: string; policy_arn: string }> = r.aws_iam_group_policy_attachment ?? {};
     const memberships: Record<string, { user: string; groups: string[] }> = r.aws_iam_user_group_membership ?? {};
-    const at = (what: string) => `${IDENTITY_STACK}: ${what}`;
+    const at = (what: string) => `${stackName}: ${what}`;
     const result = new Map<string, SynthesizedGroup>();
     for (const [key, g] of Object.entries(groups)) result.set(g.name, { name: g.name, policies: [], users: [], key });
     for (const [key, a] of Object.entries(attachments)) {
@@ -115,4 +143,10 @@ export interface SynthesizedGroup {
   readonly key: string;
   readonly policies: { readonly name: string; readonly document: unknown }[];
   readonly users: string[];
+}
+
+export interface SynthesizedRole {
+  readonly name: string;
+  readonly trust: unknown;
+  readonly inlinePolicies: readonly { readonly name: string; readonly document: unknown }[];
 }

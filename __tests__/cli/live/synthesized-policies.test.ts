@@ -22,7 +22,7 @@ describe('synthesized policies, resolved against the live organization', () => {
   const organization = liveOrganizationPaths(live, synth.config.organization.organizationalUnits);
 
   it("resolves the identity account's id from the management stack's output in a member's trust policy", () => {
-    const trust = new SynthesizedPolicies(synth.json, ids).memberTrust(account('ACCOUNT01')) as { Statement: { Principal: { AWS: string } }[] };
+    const trust = new SynthesizedPolicies(synth.json, ids).memberTrust(account('ACCOUNT01'))?.document as { Statement: { Principal: { AWS: string } }[] };
     expect(trust.Statement.map((s) => s.Principal.AWS)).toEqual([`arn:aws:iam::${synth.config.organization.managementAccountId}:root`, 'arn:aws:iam::222222222222:root']);
     expect(JSON.stringify(trust)).not.toContain('${');
   });

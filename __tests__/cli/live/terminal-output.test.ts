@@ -43,7 +43,7 @@ describe('live commands: human output escapes every control character at one poi
   });
 
   it.each(NAMES.map((n) => [escapeControls(n), n]))('verify, OU %s: one line per drift, nothing raw, the summary last', (_shown, name) => {
-    const drifted = [{ account: `ACC${name}`, id: '333333333333', drift: [`in the root; the config says OU ${name}`, `group ${name}: members (none)`] }];
+    const drifted = [{ account: `ACC${name}`, kind: 'member' as const, id: '333333333333', drift: [`in the root; the config says OU ${name}`, `group ${name}: members (none)`] }];
     const lines = verifyLines(`Verify of org.yaml against organization o-x`, drifted, 'verify: 2 accounts in organization o-x; 1 with drift');
     const text = commandOutput({ exitCode: 1, lines });
     expectInert(text, lines.length);

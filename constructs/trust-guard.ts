@@ -1,11 +1,8 @@
 import { Construct } from 'constructs';
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
-import { trustGuardPolicy } from '../policies/trust-guard-policy';
+import { TRUST_GUARD_POLICY_NAME, trustGuardPolicy } from '../policies/trust-guard-policy';
 import { terraformPolicyJson } from './policy-json';
-
-/** The guard SCP's name in the organization: verify and preflight find it by this name. */
-export const TRUST_GUARD_POLICY_NAME = 'org-trust-guard';
 
 export interface TrustGuardProps {
   /** The member role the SCP protects (organization.crossAccountRoleName). */

@@ -22,6 +22,9 @@ export const GUARDED_ROLE_ACTIONS = [
   'iam:DeleteRolePolicy',
 ] as const;
 
+/** The guard SCP's name in the organization: verify and preflight find it by this name. */
+export const TRUST_GUARD_POLICY_NAME = 'org-trust-guard';
+
 export interface TrustGuardProps {
   /** The member role (organization.crossAccountRoleName). */
   readonly memberRoleName: string;

@@ -3,6 +3,7 @@ import { accountChanges, accountRenames, ouChanges, type AccountChanges, type Ac
 import { roleMoves, type RoleMove } from './role-moves';
 import { describeScope, type GroupScope } from './group-scopes';
 import { stackChanges, type StackChanges } from './stack-changes';
+import { protectionChanges, type ProtectionChanges } from './protection-changes';
 import type { StackJson } from './synth-output';
 import { MANAGEMENT_STACK } from '../stacks/stack-names';
 import { MANAGEMENT } from './synth-refs';
@@ -75,6 +76,8 @@ export interface AccessDiff {
   readonly roleMoves: readonly RoleMove[];
   readonly organizationalUnits: OuChanges;
   readonly stacks: StackChanges;
+  /** The trust guard and root access of the management stack; removing a protection or adding an sts:AssumeRoot user counts as growth. */
+  readonly protections: ProtectionChanges;
   readonly notes: readonly string[];
 }
 
@@ -235,8 +238,9 @@ export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
   const ids = (r: AccessReport) => new Set(r.principals.map((p) => p.id));
   const [bIds, hIds] = [ids(base.report), ids(head.report)];
   const notes = [...new Set(head.report.notes.filter((n) => !base.report.notes.includes(n)))];
+  const protections = protectionChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]);
   return {
-    accessGrew: access.gained.length > 0 || trust.entered.length > 0 || labels.grew,
+    accessGrew: access.gained.length > 0 || trust.entered.length > 0 || labels.grew || protections.removed.length > 0 || protections.assumeRootGained.length > 0,
     access,
     membership: membershipChanges(base.report, head.report),
     scopes: scopeChanges(base.report, head.report, renames),
@@ -246,6 +250,7 @@ export function diffAccess(base: DiffSide, head: DiffSide): AccessDiff {
     roleMoves: roleMoves(base.report, head.report, renames, accounts),
     organizationalUnits: ouChanges(base.stacks[MANAGEMENT_STACK], head.stacks[MANAGEMENT_STACK]),
     stacks: stackChanges(base.stacks, head.stacks),
+    protections,
     notes,
   };
 }

@@ -81,6 +81,10 @@ function summary(diff: AccessDiff): string[] {
     ...diff.roleMoves.map(roleMoveLine),
     ...diff.organizationalUnits.added.map((p) => `OU ${mdText(p)} added`),
     ...diff.organizationalUnits.removed.map((p) => `OU ${mdText(p)} removed`),
+    ...diff.protections.removed.map((p) => `**Removed ${p}**`),
+    ...diff.protections.added.map((p) => `${p} added`),
+    ...diff.protections.assumeRootGained.map((u) => `**${mdText(u)} may now call sts:AssumeRoot (root sessions in member accounts)**`),
+    ...diff.protections.assumeRootLost.map((u) => `${mdText(u)} may no longer call sts:AssumeRoot`),
   ];
   return lines.filter((l): l is string => typeof l === 'string').map((l) => `- ${l}`);
 }

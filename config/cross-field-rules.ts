@@ -4,6 +4,7 @@ import { findDuplicates, type Issue } from './find-duplicates';
 import { flattenUnits } from './ou-tree';
 import { organizationalUnitLifecycleIssues } from './ou-lifecycle-rules';
 import { declaredPrincipalIssues } from './principal-rules';
+import { guardIssues } from './guard-rules';
 import { renameIssues } from './rename-rules';
 import { SELF_SERVICE_GROUP, terraformKey } from './iam-names';
 import type { OrganizationalUnit } from './model';
@@ -22,6 +23,7 @@ export function crossFieldIssues(config: ParsedOrgConfig): Issue[] {
     ...mfaIssues(config),
     ...awsLimitIssues(config),
     ...declaredPrincipalIssues(config),
+    ...guardIssues(config),
   ];
 }
 

@@ -74,6 +74,8 @@ export interface OrgConfig {
     readonly memberRoleName: string;
     /** Parents before children, in config order. */
     readonly organizationalUnits: readonly OrganizationalUnit[];
+    /** Centralized root access for member accounts: the management stack enables it. */
+    readonly centralRootAccess: boolean;
   };
   readonly identityAccount: Account;
   /** Member accounts in config order, retired ones included. */
@@ -83,6 +85,8 @@ export interface OrgConfig {
     readonly createAccountRoleName: string;
     readonly users: readonly string[];
     readonly passwordPolicy: PasswordPolicy;
+    /** The group whose users alone may call sts:AssumeRoot, with MFA. */
+    readonly breakGlass?: { readonly groupName: string; readonly users: readonly string[] };
   };
   readonly identity: {
     /** Identity users reach member roles only with MFA (YAML: identity.requireMfa). */
@@ -95,6 +99,8 @@ export interface OrgConfig {
     readonly shardSize: number;
     /** Extra trusted principals, in config order (their statements' order). */
     readonly principals: readonly DeclaredPrincipal[];
+    /** The guard SCP and the runner's session name kept for the management account (docs/trust-guard.md). */
+    readonly guard: boolean;
   };
   /** Terraform settings written into every stack: the hashicorp/aws version constraint. */
   readonly terraform: { readonly awsProviderVersion: string };

@@ -219,6 +219,8 @@ export const orgConfigSchema = z.strictObject({
       }),
     crossAccountRoleName: iamName('role').default('OrganizationAccountAccessRole'),
     organizationalUnits: z.array(organizationalUnitSchema, { error: 'must be a list of OUs' }).default([]),
+    /** Centralized root access for member accounts (IAM organizations features RootCredentialsManagement and RootSessions). */
+    centralRootAccess: z.boolean({ error: 'must be true or false' }).default(false),
   }),
   identityAccount: identityAccountSchema,
   accounts: z.array(memberAccountSchema, { error: 'must be a list of member accounts' }).default([]),
@@ -227,6 +229,13 @@ export const orgConfigSchema = z.strictObject({
       groupName: iamName('group').default('crossaccount-admins'),
       createAccountRoleName: iamName('role').default('assumerole_create_account'),
       users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).default([]),
+      /** The only group that may call sts:AssumeRoot (with MFA), when organization.centralRootAccess is on. */
+      breakGlass: z
+        .strictObject({
+          groupName: iamName('group').default('root-break-glass'),
+          users: z.array(iamName('user'), { error: 'must be a list of IAM user names' }).min(1, { error: 'must name at least one user of management.users' }),
+        })
+        .optional(),
       /** The management account's own password policy (its users sign in to the console too). */
       passwordPolicy: passwordPolicySchema,
     })
@@ -254,6 +263,8 @@ export const orgConfigSchema = z.strictObject({
         .default(10),
       /** Extra principals the member roles trust, each where its scope says (config/declared-principals.ts). */
       principals: z.array(declaredPrincipalSchema, { error: 'must be a list of declared principals' }).default([]),
+      /** An SCP lets only the runner change the member role; the trust keeps the runner's session name for the management account. */
+      guard: z.boolean({ error: 'must be true or false' }).default(false),
     })
     .prefault({}),
   terraform: z

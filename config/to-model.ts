@@ -22,6 +22,7 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
       // The YAML key stays `crossAccountRoleName` (users' files); inside, it is the member accounts' role.
       memberRoleName: parsed.organization.crossAccountRoleName,
       organizationalUnits: flattenUnits(parsed.organization.organizationalUnits),
+      centralRootAccess: parsed.organization.centralRootAccess,
     },
     identityAccount: toAccount(parsed.identityAccount, false),
     accounts,
@@ -43,7 +44,7 @@ export function toModel(parsed: ParsedOrgConfig): OrgConfig {
         }),
       ),
     },
-    trust: { shardSize: parsed.trust.shardSize, principals: parsed.trust.principals.map(toDeclaredPrincipal) },
+    trust: { shardSize: parsed.trust.shardSize, principals: parsed.trust.principals.map(toDeclaredPrincipal), guard: parsed.trust.guard },
     terraform: parsed.terraform,
     backend: parsed.backend,
   };

@@ -20,7 +20,7 @@ const NAMED = 5;
  */
 export function trustPolicySizeIssues(config: OrgConfig): ConfigIssue[] {
   const declared = config.trust.principals;
-  if (!declared.length) return [];
+  if (!declared.length && !config.trust.guard) return [];
   const groups = new Map<string, { indexes: number[]; accounts: string[] }>();
   for (const account of activeAccounts(config)) {
     const indexes = declaredPrincipalsFor(declared, account).map((p) => declared.indexOf(p));
@@ -31,7 +31,7 @@ export function trustPolicySizeIssues(config: OrgConfig): ConfigIssue[] {
   }
   const issues: ConfigIssue[] = [];
   for (const { indexes, accounts } of groups.values()) {
-    if (!indexes.length) continue;
+    if (!indexes.length && !config.trust.guard) continue;
     const length = policyJson(
       memberRoleTrustPolicy({
         managementAccountId: config.organization.managementAccountId,
@@ -41,6 +41,7 @@ export function trustPolicySizeIssues(config: OrgConfig): ConfigIssue[] {
           principals: indexes.map((i) => declared[i]),
           context: { accountId: PLACEHOLDER_ID, accountIdOf: (ref) => (ACCOUNT_ID.test(ref) ? ref : PLACEHOLDER_ID) },
         },
+        runnerSessionGuard: config.trust.guard,
       }),
     ).length;
     if (length <= IAM_LIMITS.trustPolicyChars) continue;

@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LeanAwsProvider } from './lean-elements';
 import { roleArn } from '../policies/document';
+import { RUNNER_SESSION_NAME } from '../policies/runner-session';
 
 export interface CrossAccountProviderProps {
   /** Literal id, or an expression on another stack's outputs: never a resource of this stack. */
@@ -22,7 +23,7 @@ export function crossAccountProvider(scope: Construct, id: string, props: CrossA
   return new LeanAwsProvider(scope, id, {
     alias: props.alias,
     region: props.region,
-    // Named so that CloudTrail in the member account shows which tool made a change.
-    assumeRole: [{ roleArn: roleArn(props.accountId, props.assumeRoleName), sessionName: 'org-trust' }],
+    // Named so that CloudTrail in the member account shows which tool made a change; the trust guard recognises the runner by it.
+    assumeRole: [{ roleArn: roleArn(props.accountId, props.assumeRoleName), sessionName: RUNNER_SESSION_NAME }],
   });
 }

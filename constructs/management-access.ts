@@ -9,6 +9,7 @@ import {
   crossAccountGroupPolicy,
 } from '../policies/management-policies';
 import { mfaSelfServicePolicy } from '../policies/mfa-self-service';
+import { assumeRootPolicy } from '../policies/assume-root-policy';
 import { GroupPolicy } from './group-policy';
 import { terraformPolicyJson } from './policy-json';
 import { HumanUsers } from './human-users';
@@ -26,6 +27,11 @@ export interface ManagementAccessProps {
   readonly createAccountRoleName: string;
   /** People in the group, created without credentials; they enrol MFA themselves. */
   readonly users: readonly string[];
+  /**
+   * management.breakGlass: a group of some of those users, the only one with sts:AssumeRoot (with MFA).
+   * @default none
+   */
+  readonly breakGlass?: { readonly groupName: string; readonly users: readonly string[] };
 }
 
 /** Runbook step R1 (docs/runbook.md): the management account's admin group, its policies, users and the account-creating role. */
@@ -67,6 +73,21 @@ export class ManagementAccess extends Construct {
     ];
     for (const p of policies) new GroupPolicy(this, p.name, { ...p, group: group.name, key: p.name });
 
-    new HumanUsers(this, 'users', { memberships: new Map(props.users.map((u) => [u, [props.groupName]])), groups: [group] });
+    const breakGlass = props.breakGlass ? new IamGroup(this, 'break-glass-group', { name: props.breakGlass.groupName }) : undefined;
+    if (breakGlass && props.breakGlass) {
+      breakGlass.overrideLogicalId('break_glass_group');
+      new GroupPolicy(this, 'group_assume_root', {
+        name: 'group_assume_root',
+        description: 'sts:AssumeRoot into member accounts for the AWS root task policies, with MFA',
+        document: assumeRootPolicy(),
+        group: breakGlass.name,
+        key: 'group_assume_root',
+      });
+    }
+    const inBreakGlass = new Set(props.breakGlass?.users ?? []);
+    new HumanUsers(this, 'users', {
+      memberships: new Map(props.users.map((u) => [u, inBreakGlass.has(u) ? [props.groupName, props.breakGlass!.groupName] : [props.groupName]])),
+      groups: breakGlass ? [group, breakGlass] : [group],
+    });
   }
 }

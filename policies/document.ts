@@ -5,8 +5,8 @@ export type ConditionBlock = Record<string, Record<string, string | string[]>>;
 export interface PolicyStatement {
   readonly Sid?: string;
   readonly Effect: 'Allow' | 'Deny';
-  /** One type per statement: AWS (accounts, roles, users), Federated (OIDC/SAML providers) or Service. */
-  readonly Principal?: { readonly AWS: string | string[] } | { readonly Federated: string } | { readonly Service: string };
+  /** One type per statement: AWS (accounts, roles, users), Federated (OIDC/SAML providers) or Service; "*" everyone (a Deny only). */
+  readonly Principal?: '*' | { readonly AWS: string | string[] } | { readonly Federated: string } | { readonly Service: string };
   readonly Action?: string | string[];
   readonly NotAction?: string[];
   readonly Resource?: string | string[];

@@ -2,6 +2,7 @@ import type { DeclaredPrincipal } from '../config/declared-principals';
 import { declaredTrustStatement, type DeclaredTrustContext } from './declared-principal-trust';
 import { accountRoot, policyDocument, type PolicyDocument } from './document';
 import { mfaCondition, type MfaRule } from './mfa-condition';
+import { runnerSessionDenyStatement } from './trust-guard-policy';
 
 /** What the trust policy of one member account's role is built from. */
 export interface MemberRoleTrustProps {
@@ -16,6 +17,12 @@ export interface MemberRoleTrustProps {
    * @default none: only the management and identity statements
    */
   readonly declared?: { readonly principals: readonly DeclaredPrincipal[]; readonly context: DeclaredTrustContext };
+  /**
+   * trust.guard: a last statement keeps the runner's session name for the management account
+   * (policies/trust-guard-policy.ts), so that nobody else can pose as the runner the guard SCP lets through.
+   * @default false
+   */
+  readonly runnerSessionGuard?: boolean;
 }
 
 /**
@@ -26,6 +33,7 @@ export interface MemberRoleTrustProps {
  * workload's role) is not a way into every member account. Declared principals follow, in
  * config order, each an Allow with its kind's conditions: the two statements above keep their
  * place and Sid whatever is declared, and nothing declared can deny (there is no Deny kind).
+ * With the guard, one Deny comes last: the runner's session name is the management account's.
  */
 export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocument {
   const condition = { ...mfaCondition(props.identityMfaRule), ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${props.identityAccountId}:user/*` } };
@@ -44,5 +52,6 @@ export function memberRoleTrustPolicy(props: MemberRoleTrustProps): PolicyDocume
       Condition: condition,
     },
     ...(props.declared?.principals ?? []).map((p) => declaredTrustStatement(p, props.declared!.context)),
+    ...(props.runnerSessionGuard ? [runnerSessionDenyStatement(props.managementAccountId)] : []),
   );
 }

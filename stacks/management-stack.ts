@@ -13,11 +13,13 @@ import { CALLERS_ORGANIZATION } from '../policies/management-policies';
 import { compareNames } from '../config/iam-names';
 import { keyedConstructId } from '../constructs/construct-ids';
 import { NameKeyedOutput } from '../constructs/name-keyed-output';
+import { TrustGuard } from '../constructs/trust-guard';
+import { CentralRootAccess } from '../constructs/central-root-access';
 import { OrgStack, type OrgStackProps } from './org-stack';
 import { ACCOUNT_IDS_OUTPUT, ORGANIZATION_ID_OUTPUT, OU_PATHS_OUTPUT } from './stack-names';
 
 /** The runbook's IAM (ManagementAccess) takes these as they are. */
-type AccessProps = Pick<ManagementAccessProps, 'managementAccountId' | 'groupName' | 'createAccountRoleName' | 'users'>;
+type AccessProps = Pick<ManagementAccessProps, 'managementAccountId' | 'groupName' | 'createAccountRoleName' | 'users' | 'breakGlass'>;
 
 export interface ManagementStackProps extends OrgStackProps, AccessProps {
   /**
@@ -33,6 +35,10 @@ export interface ManagementStackProps extends OrgStackProps, AccessProps {
   readonly history: LockHistory;
   /** The management account's IAM password policy (management.passwordPolicy). */
   readonly passwordPolicy: PasswordPolicy;
+  /** trust.guard: the SCP that lets only the runner change the member role. */
+  readonly trustGuard: boolean;
+  /** organization.centralRootAccess: IAM's root credentials management and root sessions. */
+  readonly centralRootAccess: boolean;
 }
 
 /**
@@ -91,7 +97,10 @@ export class ManagementStack extends OrgStack {
       groupName: props.groupName,
       createAccountRoleName: props.createAccountRoleName,
       users: props.users,
+      breakGlass: props.breakGlass,
     });
+    if (props.trustGuard) new TrustGuard(this, 'trust-guard', { memberRoleName: props.memberRoleName, rootId: units.parentIdOf(undefined) });
+    if (props.centralRootAccess) new CentralRootAccess(this, 'central-root-access');
     // The management users sign in with passwords too: the same CIS defaults as the identity account.
     accountPasswordPolicy(this, props.passwordPolicy);
   }

@@ -29,7 +29,7 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
   const { memberRoleName, managementAccountId, region } = organization;
   const awsProviderVersion = literal.config.terraform.awsProviderVersion;
   const common: OrgStackProps = { backend, awsProviderVersion, region, memberRoleName, identityAccount };
-  const { groupName, createAccountRoleName, users, passwordPolicy } = literal.config.management;
+  const { groupName, createAccountRoleName, users, passwordPolicy, breakGlass } = literal.config.management;
   const management = new ManagementStack(app, MANAGEMENT_STACK, {
     ...common,
     managementAccountId,
@@ -40,7 +40,10 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
     createAccountRoleName,
     users,
     passwordPolicy,
+    breakGlass,
     history,
+    trustGuard: literal.config.trust.guard,
+    centralRootAccess: organization.centralRootAccess,
   });
   const identity = new IdentityStack(app, IDENTITY_STACK, {
     ...common,
@@ -59,7 +62,7 @@ export function addOrgStacks(app: Construct, config: OrgConfig, plan: OrgPlan = 
     [...literal.plan.stacks].map(([name, accounts]) => {
       const moves = history.accountMoves.filter((m) => m.stack === name);
       const forgotten = history.forgottenAccounts.filter((f) => f.stack === name);
-      return [name, new TrustStack(app, name, { ...common, managementAccountId, identityMfaRule: mfaRule, accounts, moves, forgotten, principals, accountsByName })];
+      return [name, new TrustStack(app, name, { ...common, managementAccountId, identityMfaRule: mfaRule, accounts, moves, forgotten, principals, accountsByName, runnerSessionGuard: config.trust.guard })];
     }),
   );
   return { management, identity, trust, plan };

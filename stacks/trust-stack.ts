@@ -28,6 +28,8 @@ export interface TrustStackProps extends OrgStackProps {
   readonly principals: readonly DeclaredPrincipal[];
   /** Every account of the config (identity and members) by name: declarations name accounts. */
   readonly accountsByName: ReadonlyMap<string, Account>;
+  /** trust.guard: every member role keeps the runner's session name for the management account. */
+  readonly runnerSessionGuard: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export class TrustStack extends OrgStack {
         managementAccountId: props.managementAccountId,
         identityAccountId,
         identityMfaRule: props.identityMfaRule,
+        runnerSessionGuard: props.runnerSessionGuard,
       });
     }
     // Terraform forgets a role through the provider its state names; once applied, nothing uses it and it is never configured.

@@ -24,6 +24,7 @@ const NOTHING = {
   roleMoves: [],
   organizationalUnits: { added: [], removed: [] },
   stacks: { added: [], removed: [], changed: [] },
+  protections: { removed: [], added: [], assumeRootGained: [], assumeRootLost: [] },
   notes: [],
 };
 
@@ -85,6 +86,30 @@ describe('report --base: access diff between two synths', () => {
       stacks: { added: [], removed: [], changed: ['identity'] },
     });
     expect(markdown(pair).text).toContain('- identity group developers now grants the role in the accounts of OU Workloads/Dev and the OUs below except IAM, management account (was: named accounts ACCOUNT02)');
+  });
+
+  it('turning the trust guard off grows access (exit 3): admins of member accounts may weaken the trust again; turning it on does not', () => {
+    const guarded = exampleYaml().replace(/^trust:\n/m, 'trust:\n  guard: true\n');
+    expect(guarded).not.toBe(exampleYaml());
+    const off = synthPair(guarded, exampleYaml());
+    expect(json(off).protections).toEqual({ removed: ["trust guard (SCP org-trust-guard): admins of member accounts can change the member role's trust again"], added: [], assumeRootGained: [], assumeRootLost: [] });
+    const md = markdown(off);
+    expect(md.exitCode).toBe(3);
+    expect(md.text).toContain("- **Removed trust guard (SCP org-trust-guard): admins of member accounts can change the member role's trust again**");
+    const on = markdown(synthPair(exampleYaml(), guarded));
+    expect(on.exitCode).toBe(0);
+    expect(on.text).toContain('- trust guard (SCP org-trust-guard) added');
+  });
+
+  it('a user who may now call sts:AssumeRoot grows access (exit 3)', () => {
+    const withRoot = (breakGlass: string) =>
+      exampleYaml()
+        .replace('  region: us-east-1\n', '  region: us-east-1\n  centralRootAccess: true\n')
+        .replace('management:\n  users: [user1]\n', `management:\n  users: [user1, user2]\n  breakGlass:\n    users: [${breakGlass}]\n`);
+    const pair = synthPair(withRoot('user1'), withRoot('user1, user2'));
+    const diff = json(pair);
+    expect(diff.protections.assumeRootGained).toEqual(['user2']);
+    expect(diff.accessGrew).toBe(true);
   });
 
   it('no change: exit 0 and one line saying so', () => {

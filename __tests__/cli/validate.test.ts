@@ -123,3 +123,20 @@ describe('validate: what the state knows of accounts without an id', () => {
     expect(out).toMatch(/Accounts: 5 \(identity \+ 4 members\): 2 to create, 1 to import, 2 in the management state already/);
   });
 });
+
+describe('validate names the protections the management stack writes', () => {
+  it('the trust guard, centralized root access and the break-glass group, each on the management line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'org-trust-guard-'));
+    const config = join(dir, 'org.yaml');
+    writeFileSync(
+      config,
+      exampleYaml()
+        .replace('  region: us-east-1\n', '  region: us-east-1\n  centralRootAccess: true\n')
+        .replace('management:\n  users: [user1]\n', 'management:\n  users: [user1]\n  breakGlass:\n    users: [user1]\n')
+        .replace(/^trust:\n/m, 'trust:\n  guard: true\n'),
+    );
+    const line = validateCommand({ config }, {}).split('\n').find((l) => l.startsWith('  management:'));
+    expect(line).toMatch(/; the trust guard SCP at the root; centralized root access; break-glass group root-break-glass \(sts:AssumeRoot\): user1$/);
+    expect(validateCommand({ config: EXAMPLE_PATH }, {})).not.toMatch(/trust guard|root access|break-glass/);
+  });
+});

@@ -9,6 +9,7 @@ const FULL = {
     id: 'o-abcdefghij',
     region: 'us-east-1',
     crossAccountRoleName: 'OrganizationAccountAccessRole',
+    centralRootAccess: true,
     organizationalUnits: [
       { name: 'Spare', id: 'ou-abcd-efghijkl', renamedFrom: 'OldSpare', children: [{ name: 'Inner', id: 'ou-abcd-mnopqrst', renamedFrom: 'OldInner' }] },
       { name: 'Workloads', children: [{ name: 'Prod' }] },
@@ -20,7 +21,7 @@ const FULL = {
     { name: 'ACCOUNT01', email: 'aws-account01@example.com', id: '333333333333', ou: 'Workloads/Prod', renamedFrom: 'OLD01', tags: { CostCenter: '42' } },
     { name: 'ACCOUNT02', email: 'aws-account02@example.com' },
   ],
-  management: { groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: ['user1'] },
+  management: { groupName: 'crossaccount-admins', createAccountRoleName: 'assumerole_create_account', users: ['user1'], breakGlass: { groupName: 'root-break-glass', users: ['user1'] } },
   identity: { groups: [{ name: 'admins', users: ['alice'], accounts: ['ACCOUNT01'], ous: ['Workloads/Prod'] }] },
   trust: {
     principals: [

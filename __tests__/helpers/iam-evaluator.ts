@@ -40,6 +40,8 @@ export interface AssumeQuery {
   readonly mfaAgeSeconds?: number;
   /** Trust policy for a role that no stack manages (e.g. in an account outside the org). */
   readonly trustPolicy?: PolicyDocument;
+  /** The RoleSessionName the caller asks for (sts:RoleSessionName); default absent from the request. */
+  readonly sessionName?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface AssumeQuery {
  * token through the account's OIDC provider, a SAML assertion through its SAML provider, or
  * an AWS service. The claims are the request context IAM derives from the token or assertion.
  */
-export type FederatedQuery = { readonly targetAccountId: string; readonly roleName?: string } & (
+export type FederatedQuery = { readonly targetAccountId: string; readonly roleName?: string; readonly sessionName?: string } & (
   | { readonly kind: 'oidc'; readonly providerAccountId: string; readonly provider: string; readonly sub: string; readonly aud: string }
   | { readonly kind: 'saml'; readonly providerAccountId: string; readonly provider: string; readonly aud: string }
   | { readonly kind: 'service'; readonly service: string; readonly sourceAccount?: string; readonly sourceArn?: string }
@@ -277,6 +279,7 @@ export class IamEvaluator {
     if (principal.userName) context['aws:username'] = principal.userName;
     if (query.mfa !== 'absent') context['aws:MultiFactorAuthPresent'] = String(query.mfa);
     if (query.mfa === true) context['aws:MultiFactorAuthAge'] = String(query.mfaAgeSeconds ?? 300);
+    if (query.sessionName !== undefined) context['sts:RoleSessionName'] = query.sessionName;
 
     return simulateAssume({ principal: principalArn, action: 'sts:AssumeRole', target, roleName, context, identityPolicies: this.identityPolicies(principal, principalAccount), trust });
   }
@@ -307,6 +310,7 @@ export class IamEvaluator {
       if (query.sourceAccount) context['aws:SourceAccount'] = query.sourceAccount;
       if (query.sourceArn) context['aws:SourceArn'] = query.sourceArn;
     }
+    if (query.sessionName !== undefined) context['sts:RoleSessionName'] = query.sessionName;
     return (await simulateAssume({ principal, action, target, roleName, context, identityPolicies: [], trust })) === 'Allowed';
   }
 
@@ -315,11 +319,11 @@ export class IamEvaluator {
    * account, judged by its identity policies alone (IAM actions on oneself need no resource
    * policy)? `mfa` as for canAssume: 'absent' is a request signed with a long-term access key.
    */
-  async canCall(query: { principal: Principal & { userName: string }; action: string; resource: string; mfa: AssumeQuery['mfa'] }): Promise<boolean> {
+  async canCall(query: { principal: Principal & { userName: string }; action: string; resource: string; mfa: AssumeQuery['mfa']; context?: Record<string, string> }): Promise<boolean> {
     const { principal } = query;
     const account = this.accountIdOf(principal.account);
     const principalArn = `arn:aws:iam::${account}:user/${principal.userName}`;
-    const context: Record<string, string> = { 'aws:PrincipalArn': principalArn, 'aws:username': principal.userName };
+    const context: Record<string, string> = { ...query.context, 'aws:PrincipalArn': principalArn, 'aws:username': principal.userName };
     if (query.mfa !== 'absent') context['aws:MultiFactorAuthPresent'] = String(query.mfa);
     if (query.mfa === true) context['aws:MultiFactorAuthAge'] = '300';
     const response = await runSimulation(
@@ -556,4 +560,33 @@ function parsePolicy(text: string, what: string): PolicyDocument {
 
 function fail(message: string): never {
   throw new Error(message);
+}
+
+/**
+ * One call inside a member account, judged with its identity policies and the service control
+ * policies on the way (root first, the account last; FullAWSAccess is not implied: pass it).
+ */
+export async function simulateInAccount(req: {
+  principal: string;
+  action: string;
+  resource: string;
+  accountId: string;
+  context: Record<string, string | string[]>;
+  identityPolicies: readonly PolicyDocument[];
+  serviceControlPolicies: readonly { target: string; policies: readonly PolicyDocument[] }[];
+}): Promise<EvaluationResult> {
+  const response = await runSimulation(
+    {
+      request: { principal: req.principal, action: req.action, resource: { resource: req.resource, accountId: req.accountId }, contextVariables: req.context },
+      identityPolicies: req.identityPolicies.map((policy, i) => ({ name: `p${i}`, policy })),
+      serviceControlPolicies: req.serviceControlPolicies.map((level) => ({ orgIdentifier: level.target, policies: level.policies.map((policy, i) => ({ name: `scp${i}`, policy })) })),
+      resourceControlPolicies: [],
+    },
+    {},
+  );
+  if (response.resultType === 'error') throw new Error(`iam-simulate: ${JSON.stringify(response.errors)}`);
+  if (response.resultType !== 'single') throw new Error(`iam-simulate: unexpected ${response.resultType} result`);
+  const ignored = response.result.ignoredContextKeys ?? [];
+  if (ignored.length) throw new Error(`iam-simulate ignored context keys ${ignored.join(', ')}`);
+  return response.overallResult;
 }

@@ -65,7 +65,12 @@ function renderSummary({ configPath, config, lockPath, plan }: LoadedOrg, extraW
   out.push('');
   out.push('Stacks:');
   const managedOus = config.organization.organizationalUnits.filter((o) => !o.retired).length;
-  out.push(`  ${MANAGEMENT_STACK}: ${count(managedOus, 'OU')}, ${count(all.length, 'account')}, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}`);
+  const protections = [
+    config.trust.guard && 'the trust guard SCP at the root',
+    config.organization.centralRootAccess && 'centralized root access',
+    config.management.breakGlass && `break-glass group ${config.management.breakGlass.groupName} (sts:AssumeRoot): ${config.management.breakGlass.users.join(', ')}`,
+  ].filter(Boolean);
+  out.push(`  ${MANAGEMENT_STACK}: ${count(managedOus, 'OU')}, ${count(all.length, 'account')}, the runbook's group, policies and role, users: ${config.management.users.join(', ') || '(none)'}${protections.map((p) => `; ${p}`).join('')}`);
   out.push(`  ${IDENTITY_STACK}: password policy, ${count(config.identity.groups.length, 'group')}, ${count(identityUsers(config).length, 'user')}`);
   for (const [stack, accounts] of plan.stacks) {
     out.push(`  ${stack}: ${accounts.map((a) => (a.retired ? `${a.name} (retired)` : a.name)).join(', ')}`);

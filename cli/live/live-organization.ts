@@ -36,6 +36,8 @@ export interface LiveOrganization {
   readonly managementAccountId: string;
   readonly featureSet: string;
   readonly rootId: string;
+  /** Policy types enabled on the root (SERVICE_CONTROL_POLICY, ...), from ListRoots. */
+  readonly rootPolicyTypes: readonly string[];
   /** Parents before children, siblings by name. */
   readonly ous: readonly LiveOu[];
   /** Every account including the management account, by name. */
@@ -105,5 +107,6 @@ export async function readOrganization(client: OrganizationsClient, options: Rea
       progress.tick,
     );
   }
-  return { id: Organization.Id, managementAccountId: Organization.MasterAccountId, featureSet: String(Organization.FeatureSet ?? ''), rootId, ous, accounts };
+  const rootPolicyTypes = (Roots?.[0]?.PolicyTypes ?? []).filter((t) => t.Status === 'ENABLED').map((t) => String(t.Type));
+  return { id: Organization.Id, managementAccountId: Organization.MasterAccountId, featureSet: String(Organization.FeatureSet ?? ''), rootId, rootPolicyTypes, ous, accounts };
 }

@@ -10,6 +10,8 @@ import type { SynthesizedRole } from './synthesized-policies';
 import { explainTrustDrift } from './trust-drift';
 import { memberRoleArns, principalNamer, synthesizedPeople } from './drift-context';
 import { MANAGEMENT_STACK } from '../../stacks/stack-names';
+import { guardDrift } from './guard-checks';
+import { ScpReader } from './scp-reader';
 
 /**
  * The management account's side of access, read with the caller's own credentials: the
@@ -25,6 +27,7 @@ export async function managementDrift(ctx: LiveContext): Promise<string[]> {
     const drift = [...(await groupDrift(iam, groups))];
     drift.push(...(await unsynthesizedGrants(iam, synthesizedPeople(groups), memberRoleArns(ctx), ctx.config.organization.memberRoleName, (arn) => policyDocument(iam, arn), 'synthesized')));
     for (const role of ctx.synthesized.roles(MANAGEMENT_STACK)) drift.push(...(await roleDrift(iam, role, principalNamer(ctx))));
+    drift.push(...(await guardDrift(ctx, new ScpReader(ctx.clients.organizations, ctx.org))));
     return drift;
   } catch (e) {
     if (e instanceof AwsCallError) return [`cannot read IAM of the management account: ${e.message}`];

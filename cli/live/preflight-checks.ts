@@ -12,6 +12,7 @@ import { providerFindings } from './provider-check';
 import { mapPool } from './pool';
 import { Progress } from './progress';
 import { ScpReader } from './scp-reader';
+import { guardPreflightFindings } from './guard-checks';
 import { organizationPolicyFindings } from './organization-policy-findings';
 import { toAwsCallError } from './aws-error';
 
@@ -94,9 +95,10 @@ async function roleFindings(ctx: LiveContext, m: MatchedAccount, scps: ScpReader
 
 export async function memberFindings(ctx: LiveContext, concurrency: number, quiet?: boolean): Promise<Finding[]> {
   const scps = new ScpReader(ctx.clients.organizations, ctx.org);
+  const guard = await guardPreflightFindings(ctx, scps);
   const progress = new Progress('preflight accounts', ctx.accounts.length, process.stderr, quiet);
   const perAccount = await mapPool(ctx.accounts, concurrency, async (m) => [...accountFindings(ctx, m), ...(await roleFindings(ctx, m, scps))], progress.tick);
-  return perAccount.flat();
+  return [...guard, ...perAccount.flat()];
 }
 
 /** The account quota against the accounts there will be. Service Quotas may not answer (no permission, or an emulator without it). */

@@ -1,4 +1,5 @@
 import { actionMatches, conditionsHold, resourceMatches, type Statement } from '../../access/policy-eval';
+import { RUNNER_SESSION_NAME } from '../../policies/runner-session';
 
 /** The calls an apply of a trust stack makes on the member role, besides AssumeRole itself. */
 export const TRUST_REWRITE_ACTIONS = ['iam:GetRole', 'iam:UpdateAssumeRolePolicy'] as const;
@@ -41,7 +42,7 @@ export function scpFindings(document: unknown, request: ScpRequest): ScpFinding[
     for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
       for (const [key, values] of Object.entries(entries)) {
         const label = `${operator} ${key}`;
-        if (request.context[key.toLowerCase()] === undefined) {
+        if (request.context[key.toLowerCase()] === undefined || !decidableWithoutRoleId(key, values)) {
           undecided.push(label);
           continue;
         }
@@ -72,9 +73,19 @@ export function policyAllows(document: unknown, request: ScpRequest): 'allows' |
   return matching.length ? 'maybe' : 'no';
 }
 
-/** What is known about the runner's calls in a member account: it acts as the cross-account role there. */
+/**
+ * The runner's aws:userid is "ROLE-ID:org-trust"; the role's unique id is not known here, so a
+ * pattern is decided only when it matches any id alike (it starts with "*", as the guard's does).
+ */
+const USERID_ROLE_ID = 'AROAUNKNOWNROLEID0000';
+function decidableWithoutRoleId(key: string, values: unknown): boolean {
+  return key.toLowerCase() !== 'aws:userid' || [values].flat().every((v) => typeof v === 'string' && v.startsWith('*'));
+}
+
+/** What is known about the runner's calls in a member account: it acts as the cross-account role there, in the runner's session. */
 export function runnerContext(props: { accountId: string; memberRoleName: string; organizationId: string }): Record<string, string> {
   return {
+    'aws:userid': `${USERID_ROLE_ID}:${RUNNER_SESSION_NAME}`,
     'aws:principalarn': `arn:aws:iam::${props.accountId}:role/${props.memberRoleName}`,
     'aws:principalaccount': props.accountId,
     'aws:principalorgid': props.organizationId,

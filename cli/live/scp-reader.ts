@@ -40,6 +40,13 @@ export class ScpReader {
     return out;
   }
 
+  /** The policies of a type attached at the organization root. */
+  async atRoot(type: OrganizationPolicyType): Promise<AttachedScp[]> {
+    const out: AttachedScp[] = [];
+    for (const policy of await this.policiesOf(this.org.rootId, type)) out.push({ ...policy, target: 'root', document: await this.document(policy.id) });
+    return out;
+  }
+
   private policiesOf(targetId: string, type: OrganizationPolicyType): Promise<{ id: string; name: string }[]> {
     let found = this.byTarget.get(`${type} ${targetId}`);
     if (!found) {

@@ -31,6 +31,12 @@ export class SynthesizedPolicies {
     return undefined;
   }
 
+  /** The guard SCP the management stack writes (trust.guard), or undefined. */
+  trustGuardPolicy(): unknown {
+    const content = this.stacks[MANAGEMENT_STACK]?.resource?.aws_organizations_policy?.trust_guard?.content;
+    return typeof content === 'string' ? JSON.parse(content) : undefined;
+  }
+
   /** Identity groups as synthesized: name, attached managed policies (name and document), users. */
   identityGroups(): SynthesizedGroup[] {
     return this.groups(IDENTITY_STACK);

@@ -12,6 +12,7 @@ import type { E2eEnvironment } from './environment';
 import type { EmulatedOrganization } from './organization';
 
 export interface PolicyStatement {
+  readonly Sid?: string;
   readonly Effect: string;
   readonly Principal?: Record<string, string | string[]>;
   readonly Action: string | string[];

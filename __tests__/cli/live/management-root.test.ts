@@ -14,9 +14,15 @@ describe('trustKeepsManagementRoot', () => {
     expect(trustKeepsManagementRoot(policy, MGMT)).toBe(true);
   });
 
+  it('the guarded trust keeps the root: its runner-session Deny never applies to the management account', () => {
+    const policy = memberRoleTrustPolicy({ managementAccountId: MGMT, identityAccountId: '222222222222', identityMfaRule: identityMfaRule({ denyWithoutMfa: true }), runnerSessionGuard: true });
+    expect(trustKeepsManagementRoot(policy, MGMT)).toBe(true);
+  });
+
   it.each([
     ['the bare id as principal', doc(allow({ Principal: { AWS: MGMT } }))],
     ['sts:* as action', doc(allow({ Action: ['sts:*'] }))],
+    ['a Deny exempting the management account and another', doc(allow(), { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'aws:PrincipalAccount': [MGMT, '222222222222'] } } })],
     ['a list of principals', doc(allow({ Principal: { AWS: ['arn:aws:iam::222222222222:root', root] } }))],
   ])('keeps it with %s', (_what, policy) => {
     expect(trustKeepsManagementRoot(policy, MGMT)).toBe(true);
@@ -31,6 +37,8 @@ describe('trustKeepsManagementRoot', () => {
     ['NotAction', doc({ Effect: 'Allow', Principal: { AWS: root }, NotAction: 'iam:*' })],
     ['the root of a look-alike id', doc(allow({ Principal: { AWS: 'arn:aws:iam::1111111111111:root' } }))],
     ['not a policy', 'nonsense'],
+    ['a Deny exempting another account', doc(allow(), { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'aws:PrincipalAccount': '222222222222' } } })],
+    ['a Deny with the exemption under another operator', doc(allow(), { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalAccount': MGMT } } })],
   ])('does not keep it with %s', (_what, policy) => {
     expect(trustKeepsManagementRoot(policy, MGMT)).toBe(false);
   });

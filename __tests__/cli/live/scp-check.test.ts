@@ -1,4 +1,6 @@
 import { runnerContext, scpFindings } from '../../../cli/live/scp-check';
+import { GUARDED_ROLE_ACTIONS, trustGuardPolicy } from '../../../policies/trust-guard-policy';
+import { RUNNER_SESSION_NAME } from '../../../policies/runner-session';
 
 const ACCOUNT = '333333333333';
 const ROLE = 'OrganizationAccountAccessRole';
@@ -53,5 +55,24 @@ describe('SCP static check of the trust rewrite', () => {
     const deny = (values: string) => check({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalAccount': values } } });
     expect(deny(ACCOUNT)).toEqual([expect.objectContaining({ outcome: 'denies', undecided: [] })]);
     expect(deny('999988887777')).toEqual([]);
+  });
+
+  it("lets the trust guard's own SCP through for the runner: it denies no guarded action to the runner session", () => {
+    const guard = trustGuardPolicy({ memberRoleName: ROLE });
+    for (const action of GUARDED_ROLE_ACTIONS) expect(scpFindings(guard, { action, resource, context })).toEqual([]);
+  });
+
+  it('blocks on a guard written for another session name, and on one that exempts another role', () => {
+    const other = trustGuardPolicy({ memberRoleName: ROLE });
+    const renamed = JSON.parse(JSON.stringify(other).replace(`*:${RUNNER_SESSION_NAME}`, '*:terraform'));
+    expect(scpFindings(renamed, { action: 'iam:UpdateAssumeRolePolicy', resource, context })).toEqual([expect.objectContaining({ outcome: 'denies', sid: 'NotTheRunnerSession' })]);
+    const otherRole = trustGuardPolicy({ memberRoleName: 'AWSControlTowerExecution' });
+    expect(scpFindings(otherRole, { action: 'iam:UpdateAssumeRolePolicy', resource: `arn:aws:iam::${ACCOUNT}:role/AWSControlTowerExecution`, context }).map((f) => f.sid)).toEqual(['NotTheMemberRole']);
+  });
+
+  it('does not decide an aws:userid pattern that names a role id (the runner role id is not known here)', () => {
+    expect(check({ Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { StringNotLike: { 'aws:userid': 'AROAABCDEFGHIJKLMNOP:*' } } })).toEqual([
+      expect.objectContaining({ outcome: 'may-deny', undecided: ['StringNotLike aws:userid'] }),
+    ]);
   });
 });

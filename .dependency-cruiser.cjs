@@ -2,7 +2,8 @@
  * The import graph as drawn (npm run check:imports, part of npm test). Layers, low to high:
  *
  *   errors/              every error a user can cause, and the one reporter
- *   policies/, config/   pure data: policy documents, the config model and its rules
+ *   policies/            pure data: policy documents and the declared-principal model they trust
+ *   config/              the config model and its rules (they measure policies, so config is above)
  *   lock/, toolchain/    the lock file and the plan of trust stacks; the Terraform binary synth checks
  *   constructs/          cdktf constructs
  *   stacks/              the stacks, made of constructs
@@ -16,7 +17,8 @@
  */
 const LAYERS = [
   { name: 'errors', path: '^errors/' },
-  { name: 'policies-config', path: '^(policies|config)/' },
+  { name: 'policies', path: '^policies/' },
+  { name: 'config', path: '^config/' },
   { name: 'lock-toolchain', path: '^(lock|toolchain)/' },
   { name: 'constructs', path: '^constructs/' },
   { name: 'stacks', path: '^stacks/' },

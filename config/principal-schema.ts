@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { boundedString } from './bounded-string';
 import { ACCOUNT_ID } from './iam-names';
+import { IAM_PRINCIPAL_ARN, iamPrincipalArnParts } from '../policies/principal-arn';
+export { iamPrincipalArnParts };
 
 /**
  * Schema of trust.principals (config/declared-principals.ts). Each kind is a strict object of
@@ -11,7 +13,6 @@ import { ACCOUNT_ID } from './iam-names';
 /** IAM's Sid characters: the name becomes the statement's Sid. */
 const PRINCIPAL_NAME = /^[A-Za-z0-9]{1,64}$/;
 /** arn:aws:iam::ID:role|user/[path/]name, path segments and name in IAM's name characters (no wildcards, no `$`). */
-const IAM_PRINCIPAL_ARN = /^arn:aws:iam::(\d{12}):(role|user)\/((?:[A-Za-z0-9+=,.@_-]+\/)*)([A-Za-z0-9+=,.@_-]+)$/;
 /** Host (and path) of an OIDC issuer, as IAM writes it in the provider's ARN and condition keys. */
 const OIDC_PROVIDER = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*$/;
 /** IAM CreateSAMLProvider Name: [\w._-]+, 1-128. */
@@ -137,9 +138,5 @@ export const declaredPrincipalSchema = z.discriminatedUnion('kind', [awsPrincipa
 export type DeclaredPrincipalInput = z.output<typeof declaredPrincipalSchema>;
 
 /** The parts of an aws-kind ARN. */
-export function iamPrincipalArnParts(arn: string): { accountId: string; type: 'role' | 'user'; name: string } | undefined {
-  const m = IAM_PRINCIPAL_ARN.exec(arn);
-  return m ? { accountId: m[1], type: m[2] as 'role' | 'user', name: m[4] } : undefined;
-}
 
 export const isAccountId = (ref: string) => ACCOUNT_ID.test(ref);

@@ -5,8 +5,8 @@ import type {
   DeclaredPrincipal,
   DeclaredSamlPrincipal,
   DeclaredServicePrincipal,
-} from '../config/declared-principals';
-import { iamPrincipalArnParts } from '../config/principal-schema';
+} from './declared-principal';
+import { iamPrincipalArnParts } from './principal-arn';
 import { accountRoot, type ConditionBlock, type PolicyStatement } from './document';
 import { MFA_ALWAYS, mfaCondition } from './mfa-condition';
 

@@ -1,4 +1,4 @@
-import type { DeclaredPrincipal } from '../config/declared-principals';
+import type { DeclaredPrincipal } from './declared-principal';
 import { declaredTrustStatement, type DeclaredTrustContext } from './declared-principal-trust';
 import { accountRoot, policyDocument, type PolicyDocument } from './document';
 import { mfaCondition, type MfaRule } from './mfa-condition';

@@ -22,10 +22,12 @@ export function configFingerprint(config: OrgConfig, lock: ShardLock): string {
  * every output synthesized before it look like another config's.
  */
 function stampedConfig(config: OrgConfig): unknown {
-  const { managementAccountId, id, region, memberRoleName, ...otherOrganization } = config.organization;
-  const organization = { managementAccountId, id, region, crossAccountRoleName: memberRoleName, ...otherOrganization };
+  const { managementAccountId, id, region, memberRoleName, centralRootAccess, ...otherOrganization } = config.organization;
+  // Fields added later are digested only when set: off, they change no stack, so an output synthesized before them is not stale.
+  const organization = { managementAccountId, id, region, crossAccountRoleName: memberRoleName, ...otherOrganization, ...(centralRootAccess ? { centralRootAccess } : {}) };
   const { denyWithoutMfa, ...identity } = config.identity;
-  return { ...config, organization, identity: { requireMfa: denyWithoutMfa, ...identity } };
+  const { guard, ...trust } = config.trust;
+  return { ...config, organization, identity: { requireMfa: denyWithoutMfa, ...identity }, trust: { ...trust, ...(guard ? { guard } : {}) } };
 }
 
 export function writeSynthStamp(outdir: string, fingerprint: string): void {

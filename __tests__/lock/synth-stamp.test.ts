@@ -17,6 +17,11 @@ describe('the synth stamp', () => {
     expect(configFingerprint(org.config, org.plan.lock)).toBe(EXAMPLE_STAMP);
   });
 
+  it('changes when the trust guard or centralized root access is turned on (both change the stacks), not while they are off', () => {
+    expect(configFingerprint({ ...org.config, trust: { ...org.config.trust, guard: true } }, org.plan.lock)).not.toBe(EXAMPLE_STAMP);
+    expect(configFingerprint({ ...org.config, organization: { ...org.config.organization, centralRootAccess: true } }, org.plan.lock)).not.toBe(EXAMPLE_STAMP);
+  });
+
   it('follows the MFA rule, under its config name', () => {
     const withoutMfa = { ...org.config, identity: { ...org.config.identity, denyWithoutMfa: false } };
     expect(configFingerprint(withoutMfa, org.plan.lock)).not.toBe(EXAMPLE_STAMP);

@@ -72,7 +72,11 @@ describe('declared principals', () => {
     expect(result.code).toBe(1);
     const { findings } = jsonOf<{ findings: Finding[] }>(result);
     const trust = findings.filter((f) => f.check === 'trust' && f.account === 'Prod01');
-    expect(trust).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`would drop 1 principal(s) from the trust policy: AWS ${UNDECLARED} `) })]);
+    expect(trust).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`would drop 1 principal(s) from the trust policy: AWS ${UNDECLARED} `) }),
+      // The hand-made statement had no conditions; the declaration (human by default) adds MFA.
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`the apply keeps AWS ${BREAK_GLASS} but adds Bool aws:multifactorauthpresent = true`) }),
+    ]);
     const provider = findings.filter((f) => f.check === 'provider');
     expect(provider.map((f) => [f.account, f.severity])).toEqual([['Prod01', 'blocks']]);
     expect(provider[0].message).toContain(`arn:aws:iam::${ids.Prod01}:oidc-provider/${GITHUB} does not exist`);
@@ -134,7 +138,12 @@ describe('declared principals', () => {
       expect(result.code).toBe(1);
       const drift = jsonOf<{ accounts: { account: string; drift: string[] }[] }>(result).accounts.filter((a) => a.drift.length);
       expect(drift.map((a) => a.account)).toEqual(['Prod01']);
-      expect(drift[0].drift).toEqual([expect.stringContaining(`synthesized statement missing live: {"Effect":"Allow","Principal":{"Federated":["arn:aws:iam::${ids.Prod01}:oidc-provider/${GITHUB}"]}`)]);
+      expect(drift[0].drift).toEqual([
+        `trust policy of OrganizationAccountAccessRole: the statement that trusts Federated arn:aws:iam::${ids.Prod01}:oidc-provider/${GITHUB} (sts:assumerolewithwebidentity) is missing; apply trust-1 writes it`,
+      ]);
+      // The JSON keeps the exact statement that went missing.
+      const exact = jsonOf<{ accounts: { account: string; trust?: { onlyExpected: unknown[] } }[] }>(result).accounts.find((a) => a.account === 'Prod01');
+      expect(JSON.stringify(exact?.trust?.onlyExpected)).toContain(`oidc-provider/${GITHUB}`);
     });
   });
 });

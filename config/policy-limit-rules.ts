@@ -34,7 +34,7 @@ export function placeholderGroupProps(config: OrgConfig, group: IdentityGroupCon
  * builder the constructs use, so that `validate` refuses what synth could not write. Only the
  * identity groups' policies grow with the config (a list entry per named account or OU, and
  * per account the organization and OU scopes leave out); the other documents have a fixed
- * shape (see __tests__/access/iam-limits.test.ts). `extraExcluded`: the lock's forgotten accounts.
+ * shape (see __tests__/access/iam-limits.scale.test.ts). `extraExcluded`: the lock's forgotten accounts.
  */
 export function policyLimitIssues(config: OrgConfig, extraExcluded = 0): ConfigIssue[] {
   const excludedCount = excludedAccountCount(config) + extraExcluded;

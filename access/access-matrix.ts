@@ -54,6 +54,17 @@ export interface AccessReport {
   readonly notes: readonly string[];
 }
 
+/** The organization's accounts as a set, once per model: decide runs for every principal and role, and a list scan there made a report quadratic in the accounts. */
+const ORGANIZATIONS = new WeakMap<AccessModel, ReadonlySet<string>>();
+function organizationSet(model: AccessModel): ReadonlySet<string> {
+  let set = ORGANIZATIONS.get(model);
+  if (!set) {
+    set = new Set(model.organizationAccounts);
+    ORGANIZATIONS.set(model, set);
+  }
+  return set;
+}
+
 /** MFA-authenticated session (recent) and one without MFA. */
 const MFA_CONTEXTS = {
   with: { 'aws:multifactorauthpresent': 'true', 'aws:multifactorauthage': '60' },
@@ -70,7 +81,8 @@ function decide(
   // account of the config is always a name, even one of 12 digits.
   const principalAccount = principal.outsideAccountId ?? accountToken(principal.account);
   const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
-  const inOrg = (a: string) => model.organizationAccounts.includes(a);
+  const org = organizationSet(model);
+  const inOrg = (a: string) => org.has(a);
   const orgPath = model.tree.orgPathOfAccount.get(role.account);
   const context: Record<string, ContextValue> = {
     ...(mfa ? MFA_CONTEXTS.with : MFA_CONTEXTS.without),

@@ -39,11 +39,19 @@ export interface Decision {
 
 const list = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v as T]);
 
+/** Compiled globs: a report evaluates the same few patterns against every account. */
+const GLOBS = new Map<string, RegExp>();
+
 /** IAM glob: * any run, ? one character; case-sensitive unless told otherwise. */
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
   const p = ignoreCase ? pattern.toLowerCase() : pattern;
   const v = ignoreCase ? value.toLowerCase() : value;
-  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  if (!p.includes('*') && !p.includes('?')) return p === v;
+  let re = GLOBS.get(p);
+  if (!re) {
+    re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    GLOBS.set(p, re);
+  }
   return re.test(v);
 }
 

@@ -4,6 +4,7 @@ import { describeScope } from '../access/group-scopes';
 import { MANAGEMENT, accountLabel } from '../access/synth-refs';
 import { mdCode, mdText } from './markdown-text';
 import { renderMermaid } from './mermaid';
+import { UNGROUPED_ROWS, accountsCell, groupRows, stacksText } from './grouped-rows';
 
 /** Markdown table cell text: pipes escaped, one line. Names inside are mdText already. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -77,7 +78,7 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   const out: string[] = [];
   out.push('# Access report', '');
   out.push(
-    `Evaluated from the synthesized stacks in ${mdCode(source.out)} (${source.stacks.map(mdText).join(', ')}): what \`cdktf apply\` will set up. ` +
+    `Evaluated from the synthesized stacks in ${mdCode(source.out)} (${stacksText(source.stacks)}): what \`cdktf apply\` will set up. ` +
       '`{NAME}` stands for the id of account NAME, known once the management stack is applied.',
     '',
   );
@@ -85,9 +86,18 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
   out.push(`## Who can assume ${mdCode(role)} in each member account`, '');
   out.push('"yes (MFA)": only in an MFA-authenticated session; "—": denied.', '');
   const header = shown.map((g) => cell(mdText(g.kind === 'management-group' ? `${g.name} (management)` : g.name)));
-  out.push(`| Account | OU | ${header.join(' | ')} |`, `|---|---|${shown.map(() => '---|').join('')}`);
-  for (const a of report.accounts) {
-    out.push(`| ${cell(mdText(a.name))} | ${cell(mdText(a.ou))} | ${shown.map((g) => accessCell(report.matrix[g.id]?.[a.name])).join(' | ')} |`);
+  const cells = (a: AccessReport['accounts'][number]) => shown.map((g) => accessCell(report.matrix[g.id]?.[a.name]));
+  if (report.accounts.length > UNGROUPED_ROWS) {
+    // Long: one row per OU and access pattern, with the accounts it covers (the JSON has every account).
+    out.push(`${report.accounts.length} member accounts, one row per OU and access pattern.`, '');
+    out.push(`| OU | Accounts | ${header.join(' | ')} |`, `|---|---|${shown.map(() => '---|').join('')}`);
+    const sorted = [...report.accounts].sort((a, b) => a.ou.localeCompare(b.ou));
+    for (const g of groupRows(sorted, (a) => JSON.stringify([a.ou, cells(a)]), (a) => a.name)) {
+      out.push(`| ${cell(mdText(g.sample.ou))} | ${cell(accountsCell(g.accounts))} | ${cells(g.sample).join(' | ')} |`);
+    }
+  } else {
+    out.push(`| Account | OU | ${header.join(' | ')} |`, `|---|---|${shown.map(() => '---|').join('')}`);
+    for (const a of report.accounts) out.push(`| ${cell(mdText(a.name))} | ${cell(mdText(a.ou))} | ${cells(a).join(' | ')} |`);
   }
   if (hidden.length) out.push('', `Groups that can assume no member role: ${hidden.map((g) => mdText(g.name)).join(', ')}.`);
   out.push('');
@@ -128,9 +138,16 @@ export function renderMarkdownReport(report: AccessReport, source: { out: string
 
   out.push(`## Trust principals of every member role`, '');
   out.push(...trustRewriteWarning(role), '');
-  out.push('| Account | Stack | Role | Trusted principals |', '|---|---|---|---|');
-  for (const a of report.accounts) {
-    out.push(`| ${cell(mdText(a.name))} | ${cell(mdText(a.stack))} | ${cell(mdText(a.role))} | ${cell(a.trust.map((t) => trustText(t, config)).join('<br>'))} |`);
+  const trusted = (a: AccessReport['accounts'][number]) => a.trust.map((t) => trustText(t, config)).join('<br>');
+  if (report.accounts.length > UNGROUPED_ROWS) {
+    // Long: one row per distinct trust policy, with the accounts and stacks that write it.
+    const distinct = groupRows(report.accounts, (a) => JSON.stringify([a.role, trusted(a)]), (a) => a.name);
+    out.push(`${report.accounts.length} member roles, ${distinct.length} distinct trust ${distinct.length === 1 ? 'policy' : 'policies'}; the JSON report lists every role with its stack.`, '');
+    out.push('| Accounts | Role | Trusted principals |', '|---|---|---|');
+    for (const g of distinct) out.push(`| ${cell(accountsCell(g.accounts))} | ${cell(mdText(g.sample.role))} | ${cell(trusted(g.sample))} |`);
+  } else {
+    out.push('| Account | Stack | Role | Trusted principals |', '|---|---|---|---|');
+    for (const a of report.accounts) out.push(`| ${cell(mdText(a.name))} | ${cell(mdText(a.stack))} | ${cell(mdText(a.role))} | ${cell(trusted(a))} |`);
   }
   const declared = declaredRows(report);
   if (declared.length) {

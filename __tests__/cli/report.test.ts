@@ -55,11 +55,34 @@ describe('report', () => {
     expect(md).toContain('Groups that can assume no member role: mfa-self-service, crossaccount-admins.');
   });
 
-  it('keeps the Markdown matrix to one row per account at 100 accounts', () => {
-    const big = tempOrg(generateOrgYaml({ members: 100 }));
+  it('keeps one row per account up to 50 accounts', () => {
+    const org50 = tempOrg(generateOrgYaml({ members: 50 }));
+    const md = reportCommand({ config: org50.configPath, out: org50.outDir, format: 'md' });
+    expect(md.split('\n').filter((l) => /^\| acct-\d{4} \| Workloads\/(Prod|Dev) \| /.test(l))).toHaveLength(50);
+    expect(md.split('\n').filter((l) => /^\| acct-\d{4} \| trust-\d+ \| /.test(l))).toHaveLength(50);
+  });
+
+  it('groups a long matrix by OU and access pattern, and the trust table by distinct trust, with counts that add up to the JSON rows', () => {
+    const big = tempOrg(generateOrgYaml({ members: 120 }));
     const md = reportCommand({ config: big.configPath, out: big.outDir, format: 'md' });
-    const rows = md.split('\n').filter((l) => /^\| acct-\d{4} \| Workloads\/(Prod|Dev) \| /.test(l));
-    expect(rows).toHaveLength(100);
+    const json = JSON.parse(reportCommand({ config: big.configPath, out: big.outDir, format: 'json' }));
+    expect(json.accounts).toHaveLength(120);
+    // What each account's row would say, from the JSON: its OU and one cell per shown group.
+    const groups = (json.principals as { id: string; kind: string }[]).filter((p) => p.kind.endsWith('group') && Object.values(json.matrix[p.id] ?? {}).some((a: any) => a.allowed));
+    const cellOf = (a: any) => (!a?.allowed ? '—' : a.mfa ? 'yes (MFA)' : '**yes, without MFA**');
+    const expected = new Map<string, number>();
+    for (const a of json.accounts) {
+      const key = [a.ou, ...groups.map((g) => cellOf(json.matrix[g.id][a.name]))].join(' | ');
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const rows = md.split('\n').filter((l) => /^\| Workloads\/(Prod|Dev) \| \d+ accounts: /.test(l));
+    const found = new Map(rows.map((l) => {
+      const [, ou, count, rest] = /^\| ([^|]+) \| (\d+) accounts: [^|]* \| (.*) \|$/.exec(l)!;
+      return [[ou, ...rest.split(' | ')].join(' | '), Number(count)] as const;
+    }));
+    expect(found).toEqual(expected);
+    expect(md).toContain('120 member roles, 1 distinct trust policy; the JSON report lists every role with its stack.');
+    expect(md).toMatch(/^\| 120 accounts: acct-\d{4}, acct-\d{4}, acct-\d{4}, acct-\d{4}, acct-\d{4}, … and 115 more \| OrganizationAccountAccessRole \| /m);
   });
 });
 

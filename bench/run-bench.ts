@@ -13,8 +13,11 @@
  * runs; the first app run of each size (which writes the lock and warms tsx's cache) is not
  * counted. Prints a table and rewrites the results section of BENCHMARKS.md.
  *
- * Options: --sizes 10,100,1000,5000,10000  --runs 5  --synth-runs 3  --importfrom-runs 1
- *          --no-synth  --no-importfrom  --npm-test (also time `npm test`)  --no-write
+ *   - `org-trust report` of that synth, and `report --base` (the pull-request gate) against the
+ *     synth of a change (bench/report-cases.ts: one user joins the group on named accounts, one
+ *     account moves to the other OU), with the size of the Markdown each writes.
+ * Options: --sizes 10,100,1000,5000,10000  --runs 5  --synth-runs 3  --importfrom-runs 1  --report-runs 3
+ *          --no-synth  --no-importfrom  --no-reports  --npm-test (also time `npm test`)  --no-write
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,12 +25,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateOrgYaml } from '../fixtures/generate-org';
+import { writeChangedOrg } from './report-cases';
 
 const ROOT = resolve(__dirname, '..');
 const PROBE = join(ROOT, 'bench', 'rss-probe.cjs');
 const RESULTS_START = '<!-- bench-results:start -->';
 const RESULTS_END = '<!-- bench-results:end -->';
-const TARGETS = { appWallAt1000: 3, appRssMbAt1000: 300, appWallAt10: 1, appWallAt10000: 10, appRssMbAt10000: 1000, npmTestWall: 90 };
+const TARGETS = { appWallAt1000: 3, appRssMbAt1000: 300, appWallAt10: 1, appWallAt10000: 10, appRssMbAt10000: 1000, npmTestWall: 90, reportWallAt10000: 10 };
 /** The size at which cdktf's own importFrom is compared with ours. */
 const IMPORT_FROM_SIZE = 1000;
 
@@ -40,6 +44,8 @@ interface Options {
   importFrom: boolean;
   npmTest: boolean;
   write: boolean;
+  reports: boolean;
+  reportRuns: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -52,6 +58,8 @@ function parseArgs(argv: readonly string[]): Options {
     importFrom: true,
     npmTest: false,
     write: true,
+    reports: true,
+    reportRuns: 3,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -73,6 +81,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--no-importfrom') options.importFrom = false;
     else if (arg === '--npm-test') options.npmTest = true;
     else if (arg === '--no-write') options.write = false;
+    else if (arg === '--no-reports') options.reports = false;
+    else if (arg === '--report-runs') options.reportRuns = count();
     else throw new Error(`unknown option ${arg} (see the comment at the top of bench/run-bench.ts)`);
   }
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive integers, e.g. 10,100,1000,5000,10000');
@@ -89,6 +99,8 @@ interface Sample {
   /** Seconds of user + system CPU of all Node processes of the run. */
   readonly cpu: number;
   readonly processes: number;
+  /** Bytes the command wrote to stdout (the report's size). */
+  readonly stdoutBytes: number;
 }
 
 /** Runs `command args` with the RSS probe in every Node process; throws on a failure. */
@@ -103,7 +115,8 @@ function measure(command: string, args: readonly string[], env: NodeJS.ProcessEn
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = (performance.now() - start) / 1000;
-  if (result.status !== 0) {
+  // report --base exits 3 when access grows: that is its answer, not a failure.
+  if (result.status !== 0 && !(label.startsWith('report --base') && result.status === 3)) {
     throw new Error(`${label} failed (exit ${result.status ?? result.signal}):\n${result.stderr}\n${result.stdout}`.trim());
   }
   const reports = existsSync(rssFile)
@@ -117,6 +130,7 @@ function measure(command: string, args: readonly string[], env: NodeJS.ProcessEn
     treeRss: peaks.reduce((a, b) => a + b, 0),
     cpu: reports.reduce((sum, r) => sum + r[2], 0) / 1e6,
     processes: reports.length,
+    stdoutBytes: Buffer.byteLength(result.stdout ?? ''),
   };
 }
 
@@ -138,6 +152,8 @@ interface Summary {
   /** Seconds of CPU (median) */
   readonly cpu: number;
   readonly processes: number;
+  /** Bytes of stdout (median). */
+  readonly stdoutBytes: number;
 }
 
 function summarize(samples: readonly Sample[]): Summary {
@@ -151,6 +167,7 @@ function summarize(samples: readonly Sample[]): Summary {
     treeRss: median(samples.map((s) => s.treeRss)) / 1024,
     cpu: median(samples.map((s) => s.cpu)),
     processes: Math.max(...samples.map((s) => s.processes)),
+    stdoutBytes: median(samples.map((s) => s.stdoutBytes)),
   };
 }
 
@@ -161,6 +178,9 @@ interface SizeResult {
   readonly app: Summary;
   readonly synth?: Summary;
   readonly importFrom?: Summary;
+  /** `report` (Markdown) of the synth, and `report --base` against the synth of a pull-request change. */
+  readonly report?: Summary;
+  readonly reportBase?: Summary;
 }
 
 function repeat(n: number, run: (i: number) => Sample, label: string): Summary {
@@ -222,7 +242,21 @@ function benchSize(members: number, options: Options, compareImportFrom: boolean
         'app with importFrom',
       );
     }
-    return { members, ...counted, app, synth, importFrom };
+    let report: Summary | undefined;
+    let reportBase: Summary | undefined;
+    if (options.reports) {
+      const bin = join(ROOT, 'bin', 'org-trust.js');
+      const headConfig = writeChangedOrg(config, join(dir, `org-${members}.lock.json`), join(dir, 'head'));
+      measure(node, [join(ROOT, 'dist', 'main.js')], { ORG_CONFIG: headConfig, CDKTF_OUTDIR: out('head.out') }, `head synth at ${members}`);
+      const base = join(dir, 'app.out');
+      report = repeat(options.reportRuns, () => measure(node, [bin, 'report', '--config', config, '--out', base], {}, `report at ${members}`), 'report');
+      reportBase = repeat(
+        options.reportRuns,
+        () => measure(node, [bin, 'report', '--config', headConfig, '--out', join(dir, 'head.out'), '--base', base], {}, `report --base at ${members}`),
+        'report --base',
+      );
+    }
+    return { members, ...counted, app, synth, importFrom, report, reportBase };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -280,6 +314,21 @@ function table(results: readonly SizeResult[]): string {
   return rows.map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/** The review loop: report and report --base per size, with the Markdown sizes. */
+function reportTable(results: readonly SizeResult[]): string {
+  const rows = [
+    ['members', '`report` wall', '`report` peak RSS', '`report` Markdown', '`report --base` wall', '`report --base` peak RSS', '`report --base` Markdown'],
+    ['---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+  ];
+  for (const r of results) {
+    if (!r.report || !r.reportBase) continue;
+    rows.push([String(r.members), s(r.report.wall), mb(r.report.maxRss), kb(r.report.stdoutBytes), s(r.reportBase.wall), mb(r.reportBase.maxRss), kb(r.reportBase.stdoutBytes)]);
+  }
+  return rows.length > 2 ? rows.map((row) => `| ${row.join(' | ')} |`).join('\n') : '';
+}
+
 function targetLines(results: readonly SizeResult[], npmTest?: { wall: number }): string[] {
   const lines: string[] = [];
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -299,6 +348,20 @@ function targetLines(results: readonly SizeResult[], npmTest?: { wall: number })
       const wall = at10000.app.wall / at1000.app.wall;
       const cpu = at10000.app.cpu / at1000.app.cpu;
       lines.push(`- App, 1,000 to 10,000 members, no worse than linear (ratio <= 10): wall ${wall.toFixed(1)}x, CPU ${cpu.toFixed(1)}x, ${check(wall <= 10 && cpu <= 10)}`);
+    }
+  }
+  const report1000 = at1000?.report && at1000.reportBase ? at1000 : undefined;
+  const report10000 = at10000?.report && at10000.reportBase ? at10000 : undefined;
+  if (report10000) {
+    for (const [name, run] of [['`report`', report10000.report!], ['`report --base`', report10000.reportBase!]] as const) {
+      lines.push(`- ${name}, 10,000 members, wall <= ${TARGETS.reportWallAt10000} s and peak RSS <= 1 GB: ${s(run.wall)}, ${mb(run.maxRss)}, ${check(run.wall <= TARGETS.reportWallAt10000 && run.maxRss * 1.048576 <= 1000)}`);
+    }
+    lines.push(`- \`report\` Markdown at 10,000 members <= 1 MB: ${kb(report10000.report!.stdoutBytes)}, ${check(report10000.report!.stdoutBytes <= 1024 * 1024)}`);
+    lines.push(`- \`report --base\` Markdown at 10,000 members within GitHub's 65,536-character comment: ${report10000.reportBase!.stdoutBytes} bytes, ${check(report10000.reportBase!.stdoutBytes <= 65536)}`);
+    if (report1000) {
+      const r = report10000.report!.wall / report1000.report!.wall;
+      const d = report10000.reportBase!.wall / report1000.reportBase!.wall;
+      lines.push(`- \`report\` / \`report --base\`, 1,000 to 10,000 members, ratio <= 10: ${r.toFixed(1)}x / ${d.toFixed(1)}x, ${check(r <= 10 && d <= 10)}`);
     }
   }
   if (npmTest) lines.push(`- \`npm test\` <= ${TARGETS.npmTestWall} s: ${s(npmTest.wall)}, ${check(npmTest.wall <= TARGETS.npmTestWall)}`);
@@ -332,6 +395,8 @@ function resultsSection(results: readonly SizeResult[], npmTest: { wall: number;
       'Wall: around the child process. CPU: user + system of all Node processes of the run (the spawned `terraform version` processes are not counted). RSS in MiB.',
     '',
     table(results),
+    '',
+    reportTable(results),
     '',
     npmTest ? `\`npm test\`: ${s(npmTest.wall)} wall (${npmTest.summary}).` : '`npm test`: not timed in this run (`npm run bench -- --npm-test`).',
     '',

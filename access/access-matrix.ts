@@ -71,36 +71,74 @@ const MFA_CONTEXTS = {
   without: { 'aws:multifactorauthpresent': 'false' },
 } as const;
 
-function decide(
-  model: AccessModel,
-  principal: { name: string; account: string; outsideAccountId?: string; kind?: string; statements: readonly Statement[]; arn?: string },
-  role: RoleModel,
-  mfa: boolean,
-): boolean {
-  // An account outside the organization has no token: its policies name it by its id. An
-  // account of the config is always a name, even one of 12 digits.
-  const principalAccount = principal.outsideAccountId ?? accountToken(principal.account);
-  const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
-  const org = organizationSet(model);
-  const inOrg = (a: string) => org.has(a);
-  const orgPath = model.tree.orgPathOfAccount.get(role.account);
-  const context: Record<string, ContextValue> = {
-    ...(mfa ? MFA_CONTEXTS.with : MFA_CONTEXTS.without),
-    'aws:principalarn': principalArn,
-    'aws:principalaccount': principalAccount,
-    'aws:username': principal.name,
-    'aws:resourceaccount': accountToken(role.account),
-    ...(inOrg(role.account) ? { 'aws:resourceorgid': ORG_TOKEN } : {}),
-    // Multivalued: the entity path of the account's parent, where the management stack places it.
-    ...(inOrg(role.account) && orgPath ? { 'aws:resourceorgpaths': [orgPath] } : {}),
-    ...(inOrg(principal.account) ? { 'aws:principalorgid': ORG_TOKEN } : {}),
-  };
+type DecidingPrincipal = { name: string; account: string; outsideAccountId?: string; kind?: string; statements: readonly Statement[]; arn?: string };
+
+/** What a request takes from its principal, and the context keys it sets. */
+interface PrincipalFacts {
+  readonly principalArn: string;
+  readonly principalAccount: string;
+  readonly context: Readonly<Record<string, ContextValue>>;
+}
+
+/** What a request takes from its role, and the context keys it sets. */
+interface RoleFacts {
+  readonly resource: string;
+  readonly resourceAccount: string;
+  readonly context: Readonly<Record<string, ContextValue>>;
+}
+
+// Facts are computed once per principal and per role, not per decision: a report decides
+// every principal against every role twice (with and without MFA), 440,000 times at 10,000 accounts.
+const PRINCIPAL_FACTS = new WeakMap<AccessModel, WeakMap<DecidingPrincipal, PrincipalFacts>>();
+const ROLE_FACTS = new WeakMap<AccessModel, WeakMap<RoleModel, RoleFacts>>();
+
+function cached<K extends object, V>(store: WeakMap<AccessModel, WeakMap<K, V>>, model: AccessModel, key: K, make: () => V): V {
+  let perModel = store.get(model);
+  if (!perModel) store.set(model, (perModel = new WeakMap()));
+  let value = perModel.get(key);
+  if (value === undefined) perModel.set(key, (value = make()));
+  return value;
+}
+
+function principalFacts(model: AccessModel, principal: DecidingPrincipal): PrincipalFacts {
+  return cached(PRINCIPAL_FACTS, model, principal, () => {
+    // An account outside the organization has no token: its policies name it by its id. An
+    // account of the config is always a name, even one of 12 digits.
+    const principalAccount = principal.outsideAccountId ?? accountToken(principal.account);
+    const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
+    const context: Record<string, ContextValue> = {
+      'aws:principalarn': principalArn,
+      'aws:principalaccount': principalAccount,
+      'aws:username': principal.name,
+    };
+    if (organizationSet(model).has(principal.account)) context['aws:principalorgid'] = ORG_TOKEN;
+    return { principalArn, principalAccount, context };
+  });
+}
+
+function roleFacts(model: AccessModel, role: RoleModel): RoleFacts {
+  return cached(ROLE_FACTS, model, role, () => {
+    const resourceAccount = accountToken(role.account);
+    const context: Record<string, ContextValue> = { 'aws:resourceaccount': resourceAccount };
+    if (organizationSet(model).has(role.account)) {
+      context['aws:resourceorgid'] = ORG_TOKEN;
+      // Multivalued: the entity path of the account's parent, where the management stack places it.
+      const orgPath = model.tree.orgPathOfAccount.get(role.account);
+      if (orgPath) context['aws:resourceorgpaths'] = [orgPath];
+    }
+    return { resource: `arn:aws:iam::${resourceAccount}:role/${role.roleName}`, resourceAccount, context };
+  });
+}
+
+function decide(model: AccessModel, principal: DecidingPrincipal, role: RoleModel, mfa: boolean): boolean {
+  const p = principalFacts(model, principal);
+  const r = roleFacts(model, role);
   return decideAssumeRole(principal.statements, role.trust, {
-    principalArn,
-    principalAccount,
-    resource: `arn:aws:iam::${accountToken(role.account)}:role/${role.roleName}`,
-    resourceAccount: accountToken(role.account),
-    context,
+    principalArn: p.principalArn,
+    principalAccount: p.principalAccount,
+    resource: r.resource,
+    resourceAccount: r.resourceAccount,
+    context: { ...(mfa ? MFA_CONTEXTS.with : MFA_CONTEXTS.without), ...p.context, ...r.context },
   }).allowed;
 }
 

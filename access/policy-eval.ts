@@ -57,6 +57,8 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
 
 /** ARN match part by part, as ArnLike does (wildcards do not cross ':'). */
 export function arnMatch(pattern: string, arn: string): boolean {
+  // Without a wildcard every part must be equal, which is the whole ARN being equal.
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === arn;
   const p = pattern.split(':');
   const a = arn.split(':');
   if (p.length < 6 || a.length < 6) return globMatch(pattern, arn);
@@ -76,9 +78,28 @@ export function actionMatches(s: Statement, action: string = ACTION): boolean {
 
 /** Whether a statement's Resource (or NotResource) covers the ARN `resource`. */
 export function resourceMatches(s: Statement, resource: string): boolean {
-  if (s.Resource !== undefined) return list(s.Resource).some((r) => r === '*' || arnMatch(r, resource));
-  if (s.NotResource !== undefined) return !list(s.NotResource).some((r) => r === '*' || arnMatch(r, resource));
+  if (s.Resource !== undefined) return resourceIndex(s, s.Resource).covers(resource);
+  if (s.NotResource !== undefined) return !resourceIndex(s, s.NotResource).covers(resource);
   return false;
+}
+
+/** A Resource list indexed once per statement: a group on 300 named accounts is checked against 10,000 roles. */
+interface ResourceIndex {
+  covers(resource: string): boolean;
+}
+const RESOURCE_INDEXES = new WeakMap<Statement, ResourceIndex>();
+function resourceIndex(s: Statement, resources: string | readonly string[]): ResourceIndex {
+  let index = RESOURCE_INDEXES.get(s);
+  if (!index) {
+    const all = list(resources);
+    const any = all.includes('*');
+    // A pattern without a wildcard matches exactly one ARN: itself (see arnMatch).
+    const exact = new Set(all.filter((r) => !r.includes('*') && !r.includes('?')));
+    const patterns = all.filter((r) => !exact.has(r));
+    index = { covers: (resource) => any || exact.has(resource) || patterns.some((r) => arnMatch(r, resource)) };
+    RESOURCE_INDEXES.set(s, index);
+  }
+  return index;
 }
 
 /** 'exact' when the principal's own ARN is named, 'account' for its account (root or id), undefined otherwise. */
@@ -124,6 +145,7 @@ const OPERATORS: Record<string, { test: Operator; negated?: boolean }> = {
  * $${...}) by their request values. One the request lacks stays as it is and matches nothing.
  */
 function withPolicyVariables(value: string, context: Readonly<Record<string, ContextValue>>): string {
+  if (!value.includes('${')) return value;
   return value.replace(/\$?\$\{(aws:[A-Za-z]+)\}/g, (whole, key: string) => {
     const v = context[key.toLowerCase()];
     return typeof v === 'string' ? v : whole;

@@ -8,7 +8,16 @@ import type { StackJson } from './synth-output';
  * ARN, a "*" or "?" would be a wildcard, a digit run could read as an account id, and
  * "organization" or "ou:x" would read as other tokens.
  */
-export const accountToken = (name: string) => `{acct-${[...Buffer.from(name, 'utf8')].map((b) => NIBBLES[b >> 4] + NIBBLES[b & 15]).join('')}}`;
+export function accountToken(name: string): string {
+  // Cached: the evaluator asks for every principal and role of every decision (10,000 accounts).
+  let token = TOKENS.get(name);
+  if (token === undefined) {
+    token = `{acct-${[...Buffer.from(name, 'utf8')].map((b) => NIBBLES[b >> 4] + NIBBLES[b & 15]).join('')}}`;
+    TOKENS.set(name, token);
+  }
+  return token;
+}
+const TOKENS = new Map<string, string>();
 const NIBBLES = 'abcdefghijklmnop';
 const ACCOUNT_TOKEN = /\{acct-((?:[a-p]{2})+)\}/g;
 const decodeName = (letters: string) =>

@@ -8,8 +8,11 @@ const keysOf = (stack: StackJson | undefined, type: string): string[] => Object.
 
 /** What differs between two sorted lists, as "missing a, b; unexpected c". */
 function difference(expected: readonly string[], actual: readonly string[]): string | undefined {
-  const missing = expected.filter((e) => !actual.includes(e));
-  const extra = actual.filter((a) => !expected.includes(a));
+  // Sets: 10,000 accounts against 10,000 resource keys (includes() made this quadratic).
+  const expectedSet = new Set(expected);
+  const actualSet = new Set(actual);
+  const missing = expected.filter((e) => !actualSet.has(e));
+  const extra = actual.filter((a) => !expectedSet.has(a));
   const parts = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `unexpected ${extra.join(', ')}` : ''].filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;
 }

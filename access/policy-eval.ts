@@ -190,16 +190,30 @@ export function conditionsHold(s: Statement, context: Readonly<Record<string, Co
  * own account and its trust policy names the principal itself.
  */
 export function decideAssumeRole(identity: readonly Statement[], trust: readonly Statement[], req: AssumeRequest): Decision {
-  const identityApplies = identity.filter((s) => actionMatches(s) && resourceMatches(s, req.resource) && conditionsHold(s, req.context));
-  const trustApplies = trust
-    .map((s) => ({ s, match: actionMatches(s) ? principalMatch(s, req) : undefined }))
-    .filter((t) => t.match && conditionsHold(t.s, req.context));
-  const explicitDeny = identityApplies.some((s) => s.Effect === 'Deny') || trustApplies.some((t) => t.s.Effect === 'Deny');
+  // Loops, not filter/map: a report makes hundreds of thousands of decisions. Every statement
+  // that applies has its conditions evaluated, so an unsupported operator always throws.
+  let identityDenies = false;
+  let identityAllows = false;
+  for (const s of identity) {
+    if (!(actionMatches(s) && resourceMatches(s, req.resource) && conditionsHold(s, req.context))) continue;
+    if (s.Effect === 'Deny') identityDenies = true;
+    else if (s.Effect === 'Allow') identityAllows = true;
+  }
+  let trustDenies = false;
+  let trustAllows = false;
+  let namedExactly = false;
+  for (const s of trust) {
+    const match = actionMatches(s) ? principalMatch(s, req) : undefined;
+    if (!match || !conditionsHold(s, req.context)) continue;
+    if (s.Effect === 'Deny') trustDenies = true;
+    else if (s.Effect === 'Allow') {
+      trustAllows = true;
+      if (match === 'exact') namedExactly = true;
+    }
+  }
+  const explicitDeny = identityDenies || trustDenies;
   if (explicitDeny) return { allowed: false, explicitDeny };
-  const trustAllows = trustApplies.filter((t) => t.s.Effect === 'Allow');
-  const identityAllows = identityApplies.some((s) => s.Effect === 'Allow');
   const sameAccount = req.principalAccount === req.resourceAccount;
-  const namedExactly = trustAllows.some((t) => t.match === 'exact');
-  const allowed = trustAllows.length > 0 && (identityAllows || (sameAccount && namedExactly));
+  const allowed = trustAllows && (identityAllows || (sameAccount && namedExactly));
   return { allowed, explicitDeny };
 }

@@ -22,9 +22,17 @@ function shownPath(dir: string, cwd: string): string {
   return rel && rel.split(sep)[0] !== '..' && !isAbsolute(rel) ? rel : dir;
 }
 
-/** The lock's news on stdout: information, not an error. */
+/** Changes listed line by line; beyond this, the first ones and a count (the lock's diff has them all). */
+const LISTED_CHANGES = 20;
+
+/**
+ * The lock's news on stdout: information, not an error. The first synth of an organization
+ * places every account; at 10,000 accounts a line each would bury the summary, so a long list
+ * is cut, and `git diff` of the lock (what a reviewer reads) shows every change.
+ */
 export function lockNews(lockPath: string, changes: readonly string[]): string {
   // Same content (the seal matched), other layout: rewritten as synth writes it.
-  const lines = changes.length ? changes : ['rewritten in the canonical layout (content unchanged)'];
+  const all = changes.length ? changes : ['rewritten in the canonical layout (content unchanged)'];
+  const lines = all.length <= LISTED_CHANGES ? all : [...all.slice(0, LISTED_CHANGES), `… and ${all.length - LISTED_CHANGES} more changes (git diff ${lockPath} shows each)`];
   return `${lockPath} updated:\n${lines.map((c) => `  ${c}`).join('\n')}`;
 }

@@ -39,6 +39,13 @@ describe('lockNews', () => {
     expect(lockNews('/r/org.lock.json', ['A: added to trust-1', 'B: retired'])).toBe('/r/org.lock.json updated:\n  A: added to trust-1\n  B: retired');
   });
 
+  it('lists up to 20 changes; beyond, the first 20 and how many more, with where to see them', () => {
+    const changes = (n: number) => Array.from({ length: n }, (_, i) => `acct-${i + 1}: added to trust-${Math.floor(i / 10) + 1}`);
+    expect(lockNews('org.lock.json', changes(20)).split('\n')).toEqual(['org.lock.json updated:', ...changes(20).map((c) => `  ${c}`)]);
+    const long = lockNews('org.lock.json', changes(10_000)).split('\n');
+    expect(long).toEqual(['org.lock.json updated:', ...changes(20).map((c) => `  ${c}`), '  … and 9980 more changes (git diff org.lock.json shows each)']);
+  });
+
   it('says when only the layout changed', () => {
     expect(lockNews('org.lock.json', [])).toBe('org.lock.json updated:\n  rewritten in the canonical layout (content unchanged)');
   });

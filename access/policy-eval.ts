@@ -78,28 +78,41 @@ export function actionMatches(s: Statement, action: string = ACTION): boolean {
 
 /** Whether a statement's Resource (or NotResource) covers the ARN `resource`. */
 export function resourceMatches(s: Statement, resource: string): boolean {
-  if (s.Resource !== undefined) return resourceIndex(s, s.Resource).covers(resource);
-  if (s.NotResource !== undefined) return !resourceIndex(s, s.NotResource).covers(resource);
+  if (s.Resource !== undefined) return resourcesCover(s.Resource, resource);
+  if (s.NotResource !== undefined) return !resourcesCover(s.NotResource, resource);
   return false;
 }
 
-/** A Resource list indexed once per statement: a group on 300 named accounts is checked against 10,000 roles. */
+/**
+ * A Resource list indexed once: a group on 300 named accounts is checked against 10,000 roles.
+ * Keyed by the list itself (not the statement), and rebuilt if its length changed, so that a
+ * statement given another list is not judged by the old one.
+ */
 interface ResourceIndex {
+  readonly length: number;
   covers(resource: string): boolean;
 }
-const RESOURCE_INDEXES = new WeakMap<Statement, ResourceIndex>();
-function resourceIndex(s: Statement, resources: string | readonly string[]): ResourceIndex {
-  let index = RESOURCE_INDEXES.get(s);
-  if (!index) {
-    const all = list(resources);
-    const any = all.includes('*');
-    // A pattern without a wildcard matches exactly one ARN: itself (see arnMatch).
-    const exact = new Set(all.filter((r) => !r.includes('*') && !r.includes('?')));
-    const patterns = all.filter((r) => !exact.has(r));
-    index = { covers: (resource) => any || exact.has(resource) || patterns.some((r) => arnMatch(r, resource)) };
-    RESOURCE_INDEXES.set(s, index);
+const RESOURCE_INDEXES = new WeakMap<readonly string[], ResourceIndex>();
+function resourcesCover(resources: string | readonly string[], resource: string): boolean {
+  if (!Array.isArray(resources)) return resourceIndexOf([resources as string]).covers(resource);
+  let index = RESOURCE_INDEXES.get(resources);
+  if (!index || index.length !== resources.length) {
+    index = resourceIndexOf(resources);
+    RESOURCE_INDEXES.set(resources, index);
   }
-  return index;
+  return index.covers(resource);
+}
+
+function resourceIndexOf(all: readonly string[]): ResourceIndex {
+  // A policy AWS would refuse (a Resource that is not a string) must not be read as "no match":
+  // on a Deny with NotResource that would silently widen access.
+  const wrong = all.findIndex((r) => typeof r !== 'string');
+  if (wrong >= 0) throw new Error(`a Resource or NotResource entry is not a string: ${JSON.stringify(all[wrong])}`);
+  const any = all.includes('*');
+  // A pattern without a wildcard matches exactly one ARN: itself (see arnMatch).
+  const exact = new Set(all.filter((r) => !r.includes('*') && !r.includes('?')));
+  const patterns = all.filter((r) => !exact.has(r));
+  return { length: all.length, covers: (resource) => any || exact.has(resource) || patterns.some((r) => arnMatch(r, resource)) };
 }
 
 /** 'exact' when the principal's own ARN is named, 'account' for its account (root or id), undefined otherwise. */

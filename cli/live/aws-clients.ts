@@ -3,7 +3,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { roleArn } from '../../policies/document';
-import { awsCall } from './aws-error';
+import { awsCall, useProfileInMessages } from './aws-error';
 
 export interface AwsOptions {
   /** Region for regional endpoints (STS, Service Quotas); Organizations and IAM are global. */
@@ -32,6 +32,7 @@ export class LiveClients {
   readonly serviceQuotas: ServiceQuotasClient;
 
   constructor(private readonly options: AwsOptions) {
+    useProfileInMessages(options.profile);
     const base = { region: options.region, ...(options.profile ? { profile: options.profile } : {}), ...RETRIES };
     // Organizations lives in us-east-1 (its only endpoint in the commercial partition); so does its quota.
     this.organizations = new OrganizationsClient({ ...base, region: 'us-east-1' });

@@ -28,6 +28,24 @@ const CREDENTIALS_HINT =
   'set credentials of the management account through the standard chain (for example `aws-vault exec billing-admin -- npx org-trust ...`, ' +
   'AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)';
 
+/**
+ * The profile the clients of this process were given (--profile), if any. A missing profile
+ * fails like missing credentials; the message must name it, not suggest --profile again.
+ */
+let profileInUse: string | undefined;
+export function useProfileInMessages(profile: string | undefined): void {
+  profileInUse = profile;
+}
+
+/** What to do when no credentials were found, for the profile in effect (--profile, then AWS_PROFILE) or none. */
+function credentialsHint(): string {
+  const profile = profileInUse ?? process.env.AWS_PROFILE;
+  if (!profile) return CREDENTIALS_HINT;
+  const how = profileInUse ? `--profile ${profile}` : `AWS_PROFILE=${profile}`;
+  const files = `${process.env.AWS_CONFIG_FILE ?? '~/.aws/config'} or ${process.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'}`;
+  return `${how} gave none: check that ${files} has that profile and that it yields credentials of the management account (or run under aws-vault exec ${profile} -- npx org-trust ... without it)`;
+}
+
 /** Turns whatever the SDK threw into an AwsCallError naming `api` and, where given, what it was about. */
 export function toAwsCallError(api: string, e: unknown, about?: string): AwsCallError {
   if (e instanceof AwsCallError) return e;
@@ -36,7 +54,7 @@ export function toAwsCallError(api: string, e: unknown, about?: string): AwsCall
   const where = about ? ` (${about})` : '';
   const reason = String(error?.message ?? e).split('\n')[0];
   if (code === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(code)) {
-    return new AwsCallError(api, 'NoCredentials', `${api}${where}: no AWS credentials found (${reason}); ${CREDENTIALS_HINT}`);
+    return new AwsCallError(api, 'NoCredentials', `${api}${where}: no AWS credentials found (${reason}); ${credentialsHint()}`);
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(reason) || /ECONNREFUSED|ENOTFOUND/.test(code)) {
     return new AwsCallError(api, 'NetworkError', `${api}${where}: cannot reach the AWS endpoint (${reason}); check the network, AWS_ENDPOINT_URL and --region`);

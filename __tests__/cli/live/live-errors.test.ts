@@ -29,6 +29,17 @@ describe('live commands: errors', () => {
     },
   );
 
+  it.each([
+    [['--profile', 'billing-admin'], {}, '--profile billing-admin gave none: check that /dev/null or /dev/null has that profile'],
+    [[], { AWS_PROFILE: 'billing-admin' }, 'AWS_PROFILE=billing-admin gave none: check that /dev/null or /dev/null has that profile'],
+  ])('a profile that yields no credentials (%j %j) is named, and --profile is not suggested again', (args, env, expected) => {
+    const r = cli(['preflight', ...args], org.dir, { ...NO_CREDENTIALS, ...env });
+    expect(r.stderr).toMatch(/^organizations:DescribeOrganization: no AWS credentials found /);
+    expect(r.stderr).toContain(expected);
+    expect(r.stderr).not.toContain('AWS_PROFILE or --profile');
+    expect(r.status).toBe(1);
+  });
+
   it('bad options, a missing config and missing synthesized stacks are usage errors (exit 2)', () => {
     expect(cli(['preflight', '--region', 'moon'], org.dir).status).toBe(2);
     expect(cli(['verify', '--concurrency', '0'], org.dir).status).toBe(2);

@@ -54,17 +54,6 @@ export interface AccessReport {
   readonly notes: readonly string[];
 }
 
-/** The organization's accounts as a set, once per model: decide runs for every principal and role, and a list scan there made a report quadratic in the accounts. */
-const ORGANIZATIONS = new WeakMap<AccessModel, ReadonlySet<string>>();
-function organizationSet(model: AccessModel): ReadonlySet<string> {
-  let set = ORGANIZATIONS.get(model);
-  if (!set) {
-    set = new Set(model.organizationAccounts);
-    ORGANIZATIONS.set(model, set);
-  }
-  return set;
-}
-
 /** MFA-authenticated session (recent) and one without MFA. */
 const MFA_CONTEXTS = {
   with: { 'aws:multifactorauthpresent': 'true', 'aws:multifactorauthage': '60' },
@@ -87,47 +76,57 @@ interface RoleFacts {
   readonly context: Readonly<Record<string, ContextValue>>;
 }
 
-// Facts are computed once per principal and per role, not per decision: a report decides
-// every principal against every role twice (with and without MFA), 440,000 times at 10,000 accounts.
-const PRINCIPAL_FACTS = new WeakMap<AccessModel, WeakMap<DecidingPrincipal, PrincipalFacts>>();
-const ROLE_FACTS = new WeakMap<AccessModel, WeakMap<RoleModel, RoleFacts>>();
+/**
+ * What decisions reuse, once per model: the organization's accounts as a set, and each
+ * principal's and role's facts. A report decides every principal against every role twice
+ * (with and without MFA), 440,000 times at 10,000 accounts; a list scan or a rebuilt ARN in
+ * each decision made it quadratic and slow.
+ */
+interface ModelFacts {
+  readonly organization: ReadonlySet<string>;
+  readonly principals: WeakMap<DecidingPrincipal, PrincipalFacts>;
+  readonly roles: WeakMap<RoleModel, RoleFacts>;
+}
+const MODEL_FACTS = new WeakMap<AccessModel, ModelFacts>();
 
-function cached<K extends object, V>(store: WeakMap<AccessModel, WeakMap<K, V>>, model: AccessModel, key: K, make: () => V): V {
-  let perModel = store.get(model);
-  if (!perModel) store.set(model, (perModel = new WeakMap()));
-  let value = perModel.get(key);
-  if (value === undefined) perModel.set(key, (value = make()));
-  return value;
+function modelFacts(model: AccessModel): ModelFacts {
+  let facts = MODEL_FACTS.get(model);
+  if (!facts) MODEL_FACTS.set(model, (facts = { organization: new Set(model.organizationAccounts), principals: new WeakMap(), roles: new WeakMap() }));
+  return facts;
 }
 
 function principalFacts(model: AccessModel, principal: DecidingPrincipal): PrincipalFacts {
-  return cached(PRINCIPAL_FACTS, model, principal, () => {
-    // An account outside the organization has no token: its policies name it by its id. An
-    // account of the config is always a name, even one of 12 digits.
-    const principalAccount = principal.outsideAccountId ?? accountToken(principal.account);
-    const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
-    const context: Record<string, ContextValue> = {
-      'aws:principalarn': principalArn,
-      'aws:principalaccount': principalAccount,
-      'aws:username': principal.name,
-    };
-    if (organizationSet(model).has(principal.account)) context['aws:principalorgid'] = ORG_TOKEN;
-    return { principalArn, principalAccount, context };
-  });
+  const { organization, principals } = modelFacts(model);
+  let facts = principals.get(principal);
+  if (facts) return facts;
+  // An account outside the organization has no token: its policies name it by its id. An
+  // account of the config is always a name, even one of 12 digits.
+  const principalAccount = principal.outsideAccountId ?? accountToken(principal.account);
+  const principalArn = principal.arn ?? `arn:aws:iam::${principalAccount}:user/${principal.name}`;
+  const context: Record<string, ContextValue> = {
+    'aws:principalarn': principalArn,
+    'aws:principalaccount': principalAccount,
+    'aws:username': principal.name,
+  };
+  if (organization.has(principal.account)) context['aws:principalorgid'] = ORG_TOKEN;
+  principals.set(principal, (facts = { principalArn, principalAccount, context }));
+  return facts;
 }
 
 function roleFacts(model: AccessModel, role: RoleModel): RoleFacts {
-  return cached(ROLE_FACTS, model, role, () => {
-    const resourceAccount = accountToken(role.account);
-    const context: Record<string, ContextValue> = { 'aws:resourceaccount': resourceAccount };
-    if (organizationSet(model).has(role.account)) {
-      context['aws:resourceorgid'] = ORG_TOKEN;
-      // Multivalued: the entity path of the account's parent, where the management stack places it.
-      const orgPath = model.tree.orgPathOfAccount.get(role.account);
-      if (orgPath) context['aws:resourceorgpaths'] = [orgPath];
-    }
-    return { resource: `arn:aws:iam::${resourceAccount}:role/${role.roleName}`, resourceAccount, context };
-  });
+  const { organization, roles } = modelFacts(model);
+  let facts = roles.get(role);
+  if (facts) return facts;
+  const resourceAccount = accountToken(role.account);
+  const context: Record<string, ContextValue> = { 'aws:resourceaccount': resourceAccount };
+  if (organization.has(role.account)) {
+    context['aws:resourceorgid'] = ORG_TOKEN;
+    // Multivalued: the entity path of the account's parent, where the management stack places it.
+    const orgPath = model.tree.orgPathOfAccount.get(role.account);
+    if (orgPath) context['aws:resourceorgpaths'] = [orgPath];
+  }
+  roles.set(role, (facts = { resource: `arn:aws:iam::${resourceAccount}:role/${role.roleName}`, resourceAccount, context }));
+  return facts;
 }
 
 function decide(model: AccessModel, principal: DecidingPrincipal, role: RoleModel, mfa: boolean): boolean {

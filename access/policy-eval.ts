@@ -42,11 +42,14 @@ const list = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefi
 /** Compiled globs: a report evaluates the same few patterns against every account. */
 const GLOBS = new Map<string, RegExp>();
 
+/** Whether an IAM pattern has a wildcard; one without matches only itself. */
+const hasWildcard = (pattern: string) => pattern.includes('*') || pattern.includes('?');
+
 /** IAM glob: * any run, ? one character; case-sensitive unless told otherwise. */
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
   const p = ignoreCase ? pattern.toLowerCase() : pattern;
   const v = ignoreCase ? value.toLowerCase() : value;
-  if (!p.includes('*') && !p.includes('?')) return p === v;
+  if (!hasWildcard(p)) return p === v;
   let re = GLOBS.get(p);
   if (!re) {
     re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
@@ -58,7 +61,7 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
 /** ARN match part by part, as ArnLike does (wildcards do not cross ':'). */
 export function arnMatch(pattern: string, arn: string): boolean {
   // Without a wildcard every part must be equal, which is the whole ARN being equal.
-  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === arn;
+  if (!hasWildcard(pattern)) return pattern === arn;
   const p = pattern.split(':');
   const a = arn.split(':');
   if (p.length < 6 || a.length < 6) return globMatch(pattern, arn);
@@ -94,7 +97,8 @@ interface ResourceIndex {
 }
 const RESOURCE_INDEXES = new WeakMap<readonly string[], ResourceIndex>();
 function resourcesCover(resources: string | readonly string[], resource: string): boolean {
-  if (!Array.isArray(resources)) return resourceIndexOf([resources as string]).covers(resource);
+  // A single pattern needs no index (building one per call would cost more than it saves).
+  if (!Array.isArray(resources)) return patternCovers(resources as string, resource);
   let index = RESOURCE_INDEXES.get(resources);
   if (!index || index.length !== resources.length) {
     index = resourceIndexOf(resources);
@@ -103,14 +107,24 @@ function resourcesCover(resources: string | readonly string[], resource: string)
   return index.covers(resource);
 }
 
+/**
+ * A policy AWS would refuse (a Resource that is not a string) must not be read as "no match":
+ * on a Deny with NotResource that would silently widen access.
+ */
+function requireString(entry: unknown): void {
+  if (typeof entry !== 'string') throw new Error(`a Resource or NotResource entry is not a string: ${JSON.stringify(entry)}`);
+}
+
+function patternCovers(pattern: string, resource: string): boolean {
+  requireString(pattern);
+  return pattern === '*' || arnMatch(pattern, resource);
+}
+
 function resourceIndexOf(all: readonly string[]): ResourceIndex {
-  // A policy AWS would refuse (a Resource that is not a string) must not be read as "no match":
-  // on a Deny with NotResource that would silently widen access.
-  const wrong = all.findIndex((r) => typeof r !== 'string');
-  if (wrong >= 0) throw new Error(`a Resource or NotResource entry is not a string: ${JSON.stringify(all[wrong])}`);
+  all.forEach(requireString);
   const any = all.includes('*');
   // A pattern without a wildcard matches exactly one ARN: itself (see arnMatch).
-  const exact = new Set(all.filter((r) => !r.includes('*') && !r.includes('?')));
+  const exact = new Set(all.filter((r) => !hasWildcard(r)));
   const patterns = all.filter((r) => !exact.has(r));
   return { length: all.length, covers: (resource) => any || exact.has(resource) || patterns.some((r) => arnMatch(r, resource)) };
 }
